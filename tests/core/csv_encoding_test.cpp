@@ -1,0 +1,190 @@
+// Encodings: detection, BOMs (also split across chunks), UTF-16 with surrogate pairs, Windows-1252
+// transcoding, repair of stray bytes in UTF-8, and the decoder on its own.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/csv/encoding.hpp"
+#include "core/csv/reader.hpp"
+#include "tests/core/csv_test_support.hpp"
+
+namespace skpi::csv {
+namespace {
+
+using testing::read_csv;
+using testing::Rows;
+
+std::string utf16(const std::u16string& text, bool little_endian, bool bom) {
+  std::string out;
+  auto put = [&](char16_t unit) {
+    const char lo = static_cast<char>(unit & 0xFF), hi = static_cast<char>(unit >> 8);
+    out.push_back(little_endian ? lo : hi);
+    out.push_back(little_endian ? hi : lo);
+  };
+  if (bom) put(0xFEFF);
+  for (const char16_t unit : text) put(unit);
+  return out;
+}
+
+class StringSink : public SpanSink {
+ public:
+  void on_span(const char* data, std::size_t size) override { text.append(data, size); }
+  std::string text;
+};
+
+std::string decode_in_chunks(Encoding encoding, const std::string& bytes, std::size_t chunk) {
+  Decoder decoder(encoding);
+  StringSink sink;
+  for (std::size_t i = 0; i < bytes.size(); i += chunk)
+    decoder.decode(reinterpret_cast<const std::uint8_t*>(bytes.data()) + i, std::min(chunk, bytes.size() - i), sink);
+  decoder.finish(sink);
+  return sink.text;
+}
+
+TEST(CsvEncoding, Utf8BomIsStrippedAndReported) {
+  const auto r = read_csv("\xEF\xBB\xBFid,name\n1,J\xC3\xBCri\n");
+  EXPECT_EQ(r.dialect.encoding, "utf-8-bom");
+  EXPECT_EQ(r.header, (std::vector<std::string>{"id", "name"}));
+  EXPECT_EQ(r.rows, (Rows{{"1", "Jüri"}}));
+}
+
+TEST(CsvEncoding, BomSplitAcrossChunks) {
+  const std::string text = "\xEF\xBB\xBFid,name\n1,x\n";
+  for (std::size_t chunk = 1; chunk <= 4; ++chunk) {
+    const auto r = read_csv(text, {}, chunk);
+    EXPECT_EQ(r.dialect.encoding, "utf-8-bom") << chunk;
+    EXPECT_EQ(r.header.front(), "id") << chunk;
+  }
+  const std::string u16 = utf16(u"id\tname\r\n1\tx\r\n", true, true);
+  for (std::size_t chunk = 1; chunk <= 4; ++chunk) EXPECT_EQ(read_csv(u16, {}, chunk).header.front(), "id") << chunk;
+}
+
+TEST(CsvEncoding, Utf16LittleAndBigEndianWithSurrogatePairs) {
+  const std::u16string text = u"name\tnote\r\nAnn\tcaf\u00e9 \U0001F600 \u20ac\r\n";
+  for (const bool little_endian : {true, false}) {
+    const auto r = read_csv(utf16(text, little_endian, true));
+    EXPECT_EQ(r.dialect.encoding, little_endian ? "utf-16le" : "utf-16be");
+    EXPECT_EQ(r.dialect.delimiter, '\t');
+    EXPECT_EQ(r.header, (std::vector<std::string>{"name", "note"}));
+    EXPECT_EQ(r.rows, (Rows{{"Ann", "café 😀 €"}}));
+    EXPECT_EQ(r.replaced, 0u);
+  }
+}
+
+TEST(CsvEncoding, Utf16WithoutBomIsDetected) {
+  const auto le = read_csv(utf16(u"a,b\n1,\u00e9\n", true, false));
+  EXPECT_EQ(le.dialect.encoding, "utf-16le");
+  EXPECT_EQ(le.rows, (Rows{{"1", "é"}}));
+  const auto be = read_csv(utf16(u"a,b\n1,\u00e9\n", false, false));
+  EXPECT_EQ(be.dialect.encoding, "utf-16be");
+  EXPECT_EQ(be.rows, (Rows{{"1", "é"}}));
+}
+
+TEST(CsvEncoding, Utf16LoneSurrogatesBecomeReplacementCharacters) {
+  EXPECT_EQ(decode_in_chunks(Encoding::utf16le, utf16(std::u16string(u"a") + char16_t(0xD800) + u"b", true, false), 1), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(decode_in_chunks(Encoding::utf16le, utf16(std::u16string(u"a") + char16_t(0xDC00), true, false), 3), "a\xEF\xBF\xBD");
+  EXPECT_EQ(decode_in_chunks(Encoding::utf16le, utf16(std::u16string(u"a") + char16_t(0xD800), true, false), 2), "a\xEF\xBF\xBD");
+  EXPECT_EQ(decode_in_chunks(Encoding::utf16le, std::string("a\0b", 3), 1), "a\xEF\xBF\xBD");  // odd byte at the end
+}
+
+TEST(CsvEncoding, Windows1252IsTranscoded) {
+  const auto r = read_csv("id,comment\n1,tr\xE8s long, d\xE9j\xE0 vu\n2,\x80 5 \x93ok\x94 \x85\n");
+  EXPECT_EQ(r.dialect.encoding, "windows-1252");
+  EXPECT_EQ(r.rows[0], (std::vector<std::string>{"1", "très long", " déjà vu"}));
+  EXPECT_EQ(r.rows[1], (std::vector<std::string>{"2", "€ 5 “ok” …"}));
+}
+
+TEST(CsvEncoding, ForcedEncodingOverridesDetection) {
+  ReaderOptions latin1;
+  latin1.encoding = "latin-1";
+  // Valid UTF-8 bytes read as Windows-1252 on purpose.
+  const auto r = read_csv("a,b\n1,\xC3\xA9\n", latin1);
+  EXPECT_EQ(r.dialect.encoding, "windows-1252");
+  EXPECT_EQ(r.rows, (Rows{{"1", "Ã©"}}));
+
+  ReaderOptions utf16_generic;
+  utf16_generic.encoding = "utf-16";
+  EXPECT_EQ(read_csv(utf16(u"a,b\n1,2\n", false, true), utf16_generic).dialect.encoding, "utf-16be");
+  EXPECT_EQ(read_csv(utf16(u"a,b\n1,2\n", true, false), utf16_generic).dialect.encoding, "utf-16le");
+}
+
+TEST(CsvEncoding, StrayLatin1BytesInUtf8AreRepairedAfterTheSample) {
+  // The sample (first 16 bytes) is valid UTF-8; a Latin-1 byte comes later.
+  ReaderOptions options;
+  options.sniff_bytes = 16;
+  const auto r = read_csv("id,text\n1,caf\xC3\xA9\n2,caf\xE9\n3,ok\n", options);
+  EXPECT_EQ(r.dialect.encoding, "utf-8");
+  EXPECT_EQ(r.rows, (Rows{{"1", "café"}, {"2", "café"}, {"3", "ok"}}));
+  EXPECT_EQ(r.replaced, 1u);
+}
+
+TEST(CsvEncoding, MostlyUtf8WithOneStrayByteStaysUtf8) {
+  const auto r = read_csv("id,text\n1,\xC3\xA9t\xC3\xA9\n2,na\xC3\xAFve\n3,\xE9\n");
+  EXPECT_EQ(r.dialect.encoding, "utf-8");
+  EXPECT_EQ(r.rows, (Rows{{"1", "été"}, {"2", "naïve"}, {"3", "é"}}));
+}
+
+TEST(CsvEncoding, DetectEncoding) {
+  auto detect = [](const std::string& bytes, bool complete = true) {
+    return detect_encoding(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), complete).name;
+  };
+  EXPECT_EQ(detect("plain ascii"), "utf-8");
+  EXPECT_EQ(detect(""), "utf-8");
+  EXPECT_EQ(detect("\xEF\xBB\xBF" "x"), "utf-8-bom");
+  EXPECT_EQ(detect("\xFF\xFEx\0", true), "utf-16le");
+  EXPECT_EQ(detect("\xFE\xFF\0x", true), "utf-16be");
+  EXPECT_EQ(detect("tr\xE8s"), "windows-1252");
+  // A multi-byte sequence cut by the end of the sample is fine, unless the sample is the whole file.
+  EXPECT_EQ(detect("caf\xC3", false), "utf-8");
+  EXPECT_EQ(detect("caf\xC3", true), "windows-1252");
+}
+
+TEST(CsvEncoding, Utf8SequenceValidation) {
+  struct Case {
+    std::string bytes;
+    int expected;
+  };
+  const Case cases[] = {
+      {"A", 1},          {"\xC3\xA9", 2},        {"\xE2\x82\xAC", 3}, {"\xF0\x9F\x98\x80", 4},
+      {"\xC3", -1},      {"\xE2\x82", -1},       {"\xF0\x9F\x98", -1}, {"\xC0\x80", 0},  // overlong
+      {"\xE0\x80\x80", 0}, {"\xED\xA0\x80", 0},  // surrogate
+      {"\xF4\x90\x80\x80", 0},                   // above U+10FFFF
+      {"\xF5\x80\x80\x80", 0}, {"\x80", 0},      {"\xE8s", 0},
+  };
+  for (const Case& c : cases) {
+    const auto* p = reinterpret_cast<const std::uint8_t*>(c.bytes.data());
+    EXPECT_EQ(detail::utf8_sequence_length(p, p + c.bytes.size()), c.expected) << ::testing::PrintToString(c.bytes);
+  }
+}
+
+TEST(CsvEncoding, DecoderIsChunkIndependent) {
+  const std::string mixed = "ab\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80x\xE8y\xC3\xE2\x82z\xF0\x9F" "end\xC3";
+  const std::string whole = decode_in_chunks(Encoding::utf8, mixed, mixed.size());
+  EXPECT_EQ(whole, "abé€😀xèyÃâ‚zðŸendÃ");
+  for (std::size_t chunk = 1; chunk <= mixed.size(); ++chunk) EXPECT_EQ(decode_in_chunks(Encoding::utf8, mixed, chunk), whole) << chunk;
+
+  const std::string u16 = utf16(u"x\U0001F600y\u00e9", false, false);
+  const std::string u16_whole = decode_in_chunks(Encoding::utf16be, u16, u16.size());
+  EXPECT_EQ(u16_whole, "x😀yé");
+  for (std::size_t chunk = 1; chunk <= u16.size(); ++chunk) EXPECT_EQ(decode_in_chunks(Encoding::utf16be, u16, chunk), u16_whole);
+}
+
+TEST(CsvEncoding, Windows1252Table) {
+  EXPECT_EQ(detail::windows1252_code_point(0x80), 0x20ACu);
+  EXPECT_EQ(detail::windows1252_code_point(0x9F), 0x0178u);
+  EXPECT_EQ(detail::windows1252_code_point(0x81), 0x81u);
+  EXPECT_EQ(detail::windows1252_code_point(0xE8), 0xE8u);
+  EXPECT_EQ(detail::windows1252_code_point('a'), static_cast<std::uint32_t>('a'));
+}
+
+TEST(CsvEncoding, EncodingNames) {
+  EXPECT_EQ(encoding_from_name("UTF-8"), Encoding::utf8);
+  EXPECT_EQ(encoding_from_name("cp1252"), Encoding::windows1252);
+  EXPECT_EQ(encoding_from_name("ISO-8859-1"), Encoding::windows1252);
+  EXPECT_EQ(encoding_from_name("utf-16be"), Encoding::utf16be);
+  EXPECT_FALSE(encoding_from_name("auto").has_value());
+  EXPECT_FALSE(encoding_from_name("koi8-r").has_value());
+}
+
+}  // namespace
+}  // namespace skpi::csv

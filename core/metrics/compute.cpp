@@ -307,7 +307,10 @@ std::optional<Result> choose_input_set(const json& inputs, const VariantSpec& va
     for (const auto& spec : variant.inputs) {
       if (spec.set != set) continue;
       if (is_given(inputs, spec.name)) {
-        touched_set = true;
+        // An input that several sets share (churn's `start`) does not tell which set was meant.
+        bool shared = false;
+        for (const auto& other : variant.inputs) shared = shared || (other.name == spec.name && other.set != set);
+        touched_set = touched_set || !shared;
         if (spec.required) ++present;
       } else if (spec.required && first_missing.empty()) {
         first_missing = spec.name;

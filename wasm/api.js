@@ -12,7 +12,7 @@ const ServiceKPI = (() => {
   // JSON cannot carry NaN or ±Infinity (JSON.stringify turns them into null, which would read as
   // "not given"); the core recognises these strings and reports the field as not finite.
   function encode(value) {
-    return JSON.stringify(value === undefined ? {} : value, (key, item) => {
+    return JSON.stringify(value === undefined ? null : value, (key, item) => {
       if (typeof item === 'number' && !Number.isFinite(item)) {
         return Number.isNaN(item) ? 'NaN' : item > 0 ? 'Infinity' : '-Infinity';
       }

@@ -174,6 +174,33 @@ bool equals_ignore_ascii_case(std::string_view text, std::string_view lower) {
   return true;
 }
 
+// "[-]digits[<decimal>digits]" with at most 15 digits in all, the bulk of real CSV numbers: the digits
+// fit a double exactly and so does 10^k for k <= 22, so one division is the correctly rounded value
+// (Clinger's fast path) and fast_float is not needed. Returns false to let the full parser decide.
+bool parse_short_decimal(std::string_view text, char decimal, double& value) {
+  static constexpr double powers_of_ten[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  if (p == end || end - p > 17) return false;
+  const bool negative = *p == '-';
+  p += negative;
+  std::uint64_t mantissa = 0;
+  const char* const integer_start = p;
+  while (p < end && is_digit(*p)) mantissa = mantissa * 10 + static_cast<unsigned>(*p++ - '0');
+  std::size_t digits = static_cast<std::size_t>(p - integer_start);
+  std::size_t fraction_digits = 0;
+  if (p < end && *p == decimal) {
+    const char* const fraction_start = ++p;
+    while (p < end && is_digit(*p)) mantissa = mantissa * 10 + static_cast<unsigned>(*p++ - '0');
+    fraction_digits = static_cast<std::size_t>(p - fraction_start);
+    digits += fraction_digits;
+  }
+  if (p != end || digits == 0 || digits > 15) return false;
+  value = static_cast<double>(mantissa) / powers_of_ten[fraction_digits];
+  if (negative) value = -value;
+  return true;
+}
+
 }  // namespace
 
 bool is_missing_marker(std::string_view text) {
@@ -188,7 +215,10 @@ bool is_missing_marker(std::string_view text) {
 }
 
 std::optional<double> parse_number(std::string_view text, char decimal) {
-  return parse_trimmed(trim_padding(text), normalise_decimal(decimal));
+  decimal = normalise_decimal(decimal);
+  double value;
+  if (parse_short_decimal(text, decimal, value)) return value;
+  return parse_trimmed(trim_padding(text), decimal);
 }
 
 std::optional<ParsedNumber> parse_number_or_percent(std::string_view text, char decimal) {

@@ -51,6 +51,49 @@ class ByteFinder {
   std::uint64_t wa_, wb_, wc_, wd_;
 };
 
+// Marks, eight bytes at a time, every byte that can end or open a field: the delimiter, the quote
+// and any byte below 0x0E (CR, LF, and tab; other control bytes are rare and simply skipped by the
+// caller). The marks are exact, so the caller walks them bit by bit without reloading the word.
+class FieldScanner {
+ public:
+  static constexpr std::size_t block = 8;
+
+  explicit FieldScanner(char delimiter) : delimiter_(broadcast(delimiter)) {}
+
+  // Bit 8i+7 set when byte i of [p, p+8) is a candidate; bytes at or past end are never marked.
+  std::uint64_t marks(const char* p, const char* end) const {
+    if (end - p >= 8) return marks_of(load_word(p));
+    std::uint64_t word = 0;
+    const auto left = static_cast<std::size_t>(end - p);
+    char bytes[8] = {};
+    std::memcpy(bytes, p, left);
+    std::memcpy(&word, bytes, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    word = __builtin_bswap64(word);
+#endif
+    return marks_of(word) & ((std::uint64_t{1} << (8 * left)) - 1);
+  }
+
+  static std::size_t index(std::uint64_t marks) { return static_cast<std::size_t>(__builtin_ctzll(marks)) >> 3; }
+
+ private:
+  static constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+  // For each byte, bit 7 of the result is clear exactly when the byte equals the pattern (first two
+  // terms) or is below 0x0E (last term); no carries cross bytes since each sum stays below 0x100.
+  std::uint64_t marks_of(std::uint64_t word) const {
+    const std::uint64_t d = word ^ delimiter_;
+    const std::uint64_t q = word ^ quote_;
+    const std::uint64_t not_delimiter = ((d & low7) + low7) | d;
+    const std::uint64_t not_quote = ((q & low7) + low7) | q;
+    const std::uint64_t not_control = ((word & low7) + below_0e_) | word;
+    return ~(not_delimiter & not_quote & not_control) & highs;
+  }
+
+  std::uint64_t delimiter_;
+  std::uint64_t quote_ = broadcast('"');
+  std::uint64_t below_0e_ = ones * (0x80 - 0x0E);
+};
+
 bool is_line_end(char c) { return c == '\n' || c == '\r'; }
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 bool ends_bare_word(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -83,12 +126,20 @@ std::uint64_t count_newlines(const char* p, const char* end, bool& last_was_cr) 
 Tokenizer::Tokenizer(char delimiter, bool whitespace, TokenizerLimits limits)
     : delimiter_(delimiter), whitespace_(whitespace), limits_(limits) {
   if (limits_.max_fields == 0) limits_.max_fields = 1;
-  fields_.reserve(64);
+  grow_fields();
+}
+
+void Tokenizer::grow_fields() {
+  const std::size_t capacity = field_capacity_ == 0 ? 64 : field_capacity_ * 2;
+  std::unique_ptr<std::string_view[]> grown(new std::string_view[capacity]);
+  for (std::size_t i = 0; i < field_count_; ++i) grown[i] = fields_[i];
+  fields_ = std::move(grown);
+  field_capacity_ = capacity;
 }
 
 void Tokenizer::emit(std::uint64_t line, bool blank, TokenSink& sink) {
   for (const Patch& patch : patches_) fields_[patch.index] = std::string_view(scratch_.data() + patch.offset, patch.length);
-  sink.on_record(fields_.data(), fields_.size(), line, blank);
+  sink.on_record(fields_.get(), field_count_, line, blank);
 }
 
 const char* Tokenizer::parse(const char* p, const char* end, bool final, TokenSink& sink) {
@@ -183,7 +234,7 @@ const char* Tokenizer::parse_quoted(const char* quote, const char* end, bool fin
   line_ += newlines;
   const bool tail_is_padding = only_spaces(after, field_end);
   if (!escaped && tail_is_padding) {
-    fields_.emplace_back(content, static_cast<std::size_t>(content_end - content));
+    push_field(content, static_cast<std::size_t>(content_end - content));
     return field_end;
   }
   const std::size_t offset = scratch_.size();
@@ -197,14 +248,15 @@ const char* Tokenizer::parse_quoted(const char* quote, const char* end, bool fin
     r = next_quote + 2;
   }
   if (!tail_is_padding) scratch_.append(after, static_cast<std::size_t>(field_end - after));
-  patches_.push_back({fields_.size(), offset, scratch_.size() - offset});
-  fields_.emplace_back();
+  patches_.push_back({field_count_, offset, scratch_.size() - offset});
+  push_field(nullptr, 0);
   return field_end;
 }
 
 const char* Tokenizer::parse_delimited(const char* p, const char* const end, const bool final, TokenSink& sink) {
   const char delimiter = delimiter_;
-  const ByteFinder field_finder(delimiter, '"', '\r', '\n');
+  const FieldScanner scanner(delimiter);
+  const std::size_t max_fields = limits_.max_fields;
   while (p < end) {
     const char* const record_start = p;
     const std::uint64_t record_line = line_;
@@ -226,35 +278,54 @@ const char* Tokenizer::parse_delimited(const char* p, const char* const end, con
     begin_record();
     bool any_quoted = false;
     const char* field_start = p;
-    const char* terminator;
-    for (;;) {
-      const char* s = field_finder.find(p, end);
-      if (s != end && *s == '"') {
-        if (s != field_start && !only_spaces(field_start, s)) {
-          p = s + 1;  // a quote inside an unquoted field is just a character
-          continue;
+    const char* terminator = nullptr;  // the CR/LF ending the record, or end
+    const char* block = p;
+    while (terminator == nullptr) {
+      if (block >= end) {
+        if (!final) return hand_off(record_start, end, record_line, sink);
+        push_field(field_start, static_cast<std::size_t>(end - field_start));
+        terminator = end;
+        break;
+      }
+      std::uint64_t marks = scanner.marks(block, end);
+      const char* next_block = block + FieldScanner::block;
+      while (marks != 0) {
+        const char* s = block + FieldScanner::index(marks);
+        marks &= marks - 1;
+        const char c = *s;
+        if (c == delimiter) {
+          push_field(field_start, static_cast<std::size_t>(s - field_start));
+          if (field_count_ >= max_fields)
+            return drop_record(record_start, std::min(s, record_start + limits_.max_record_bytes), record_line, sink);
+          field_start = s + 1;
+        } else if (is_line_end(c)) {
+          push_field(field_start, static_cast<std::size_t>(s - field_start));
+          terminator = s;
+          break;
+        } else if (c == '"') {
+          if (s != field_start && !only_spaces(field_start, s)) continue;  // a quote inside an unquoted field is just a character
+          any_quoted = true;
+          const char* t = parse_quoted(s, end, final, record_line, sink);
+          if (t == nullptr) return hand_off(record_start, end, record_line, sink);
+          if (t == end || is_line_end(*t)) {
+            terminator = t;
+            break;
+          }
+          if (field_count_ >= max_fields)  // *t is the delimiter
+            return drop_record(record_start, std::min(t, record_start + limits_.max_record_bytes), record_line, sink);
+          field_start = t + 1;
+          next_block = t + 1;  // the quoted field moved past the marks of this block
+          break;
         }
-        any_quoted = true;
-        s = parse_quoted(s, end, final, record_line, sink);
-        if (s == nullptr) return hand_off(record_start, end, record_line, sink);
-      } else {
-        if (s == end && !final) return hand_off(record_start, end, record_line, sink);
-        fields_.emplace_back(field_start, static_cast<std::size_t>(s - field_start));
+        // any other control byte is ordinary data
       }
-      if (s != end && *s == delimiter) {
-        if (fields_.size() >= limits_.max_fields)
-          return drop_record(record_start, std::min(s, record_start + limits_.max_record_bytes), record_line, sink);
-        p = field_start = s + 1;
-        continue;
-      }
-      terminator = s;
-      break;
+      block = next_block;
     }
 
     const std::size_t record_bytes = static_cast<std::size_t>(terminator - record_start);
     if (record_bytes > limits_.max_record_bytes)
       return drop_record(record_start, record_start + limits_.max_record_bytes, record_line, sink);
-    emit(record_line, !any_quoted && record_bytes + 1 == fields_.size(), sink);
+    emit(record_line, !any_quoted && record_bytes + 1 == field_count_, sink);
     if (terminator == end) return end;
     ++line_;
     p = terminator + 1;
@@ -292,7 +363,7 @@ const char* Tokenizer::parse_whitespace(const char* p, const char* const end, co
     begin_record();
     const char* terminator;
     for (;;) {  // p is at the first byte of a field
-      if (fields_.size() >= limits_.max_fields)
+      if (field_count_ >= limits_.max_fields)
         return drop_record(record_start, std::min(p, record_start + limits_.max_record_bytes), record_line, sink);
       const char* field_end;
       if (*p == '"') {
@@ -302,7 +373,7 @@ const char* Tokenizer::parse_whitespace(const char* p, const char* const end, co
         field_end = p;
         while (field_end < end && !ends_bare_word(*field_end)) ++field_end;
         if (field_end == end && !final) return hand_off(record_start, end, record_line, sink);
-        fields_.emplace_back(p, static_cast<std::size_t>(field_end - p));
+        push_field(p, static_cast<std::size_t>(field_end - p));
       }
       const char* t = field_end;
       while (t < end && is_blank(*t)) ++t;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,12 +71,17 @@ class Tokenizer {
   ScanResult scan(const char* p, std::size_t size);
   void reset_carry();
   void begin_record() {
-    fields_.clear();
+    field_count_ = 0;
     if (!patches_.empty()) {
       patches_.clear();
       scratch_.clear();
     }
   }
+  void push_field(const char* begin, std::size_t length) {
+    if (field_count_ == field_capacity_) grow_fields();
+    fields_[field_count_++] = std::string_view(begin, length);
+  }
+  void grow_fields();
   void emit(std::uint64_t line, bool blank, TokenSink& sink);
 
   char delimiter_;
@@ -91,7 +97,9 @@ class Tokenizer {
   Scan scan_ = Scan::field_start;
   std::size_t scan_fields_ = 0;  // delimiters (delimited mode) or fields started (whitespace mode) in carry_
 
-  std::vector<std::string_view> fields_;
+  // A plain array rather than a vector: push_field must inline into the hot loop.
+  std::unique_ptr<std::string_view[]> fields_;
+  std::size_t field_count_ = 0, field_capacity_ = 0;
   std::string scratch_;
   std::vector<Patch> patches_;
 };

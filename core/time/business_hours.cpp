@@ -6,6 +6,9 @@
 namespace skpi::time {
 namespace {
 
+constexpr std::int64_t changes_begin = 0;            // 1970-01-01
+constexpr std::int64_t changes_end = 4102444800;     // 2100-01-01
+
 constexpr const char* weekday_names[7] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
 bool interval_is_valid(const WeeklyInterval& interval) noexcept {
@@ -112,6 +115,19 @@ std::optional<int> parse_weekday(std::string_view text) noexcept {
 BusinessCalendar::BusinessCalendar(const BusinessHours& hours) : zone_(hours.zone ? hours.zone : &utc_zone()) {
     fixed_offset_ = is_fixed_offset(*zone_);
     offset_ = fixed_offset_ ? utc_offset_seconds(0, *zone_) : 0;
+    if (!fixed_offset_) {
+        offset_before_changes_ = utc_offset_seconds(changes_begin - 1, *zone_);
+        std::int32_t current = offset_before_changes_;
+        for (OffsetSpan span = utc_offset_span(changes_begin, *zone_); span.begin < changes_end;
+             span = utc_offset_span(span.end, *zone_)) {
+            const std::int64_t begin = std::max(span.begin, changes_begin);
+            if (span.offset != current) {
+                change_times_.push_back(begin);
+                change_offsets_.push_back(span.offset);
+                current = span.offset;
+            }
+        }
+    }
 
     std::array<std::vector<std::pair<std::int32_t, std::int32_t>>, 7> by_day;
     for (const WeeklyInterval& interval : hours.intervals) {
@@ -189,6 +205,20 @@ double BusinessCalendar::business_seconds_between(std::int64_t utc_start, std::i
     // Open time = local open time between the two wall-clock readings, corrected at each offset
     // change T inside (start, end]: the wall clock skips (spring) or repeats (autumn) the local
     // stretch between T + old offset and T + new offset, and only real elapsed time counts.
+    if (utc_start >= changes_begin && utc_end < changes_end) {
+        const auto first = std::upper_bound(change_times_.begin(), change_times_.end(), utc_start);
+        const auto last = std::upper_bound(first, change_times_.end(), utc_end);
+        auto index = static_cast<std::size_t>(first - change_times_.begin());
+        std::int64_t offset = index == 0 ? offset_before_changes_ : change_offsets_[index - 1];
+        std::int64_t total = -open_before(utc_start + offset);
+        for (auto change = first; change != last; ++change, ++index) {
+            const std::int64_t next_offset = change_offsets_[index];
+            total += open_before(*change + offset) - open_before(*change + next_offset);
+            offset = next_offset;
+        }
+        total += open_before(utc_end + offset);
+        return static_cast<double>(total);
+    }
     OffsetSpan span = utc_offset_span(utc_start, *zone_);
     std::int64_t total = -open_before(utc_start + span.offset);
     while (span.end <= utc_end) {

@@ -68,6 +68,11 @@ private:
     std::int32_t day_first_interval_[8] = {};    // intervals of weekday w: [day_first_interval_[w], [w + 1])
     std::int64_t open_before_weekday_[8] = {};   // open seconds in a week before weekday w
     std::int64_t week_open_ = 0;
+    // The zone's offset changes from 1970 to 2100, so a query needs a binary search rather than
+    // DST-rule arithmetic; instants outside fall back to the zone functions.
+    std::vector<std::int64_t> change_times_;
+    std::vector<std::int32_t> change_offsets_;   // offset from change_times_[i] on
+    std::int32_t offset_before_changes_ = 0;
     std::vector<std::int64_t> holiday_days_;     // sorted local day numbers
     std::vector<std::int64_t> holiday_loss_before_;  // open seconds lost to holidays before index i
 };

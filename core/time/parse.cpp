@@ -1,6 +1,7 @@
 #include "core/time/parse.hpp"
 
 #include <cmath>
+#include <cstring>
 
 #include "core/time/civil.hpp"
 
@@ -30,9 +31,25 @@ struct Fields {
 
 inline int expand_two_digit_year(int year) noexcept { return year < 69 ? 2000 + year : 1900 + year; }
 
+// days_from_civil for years 1..65535 in unsigned arithmetic: the divisions by constants become
+// multiplications, and this runs once per parsed value.
+inline std::int64_t days_from_positive_civil(unsigned year, unsigned month, unsigned day) noexcept {
+    year -= month <= 2 ? 1u : 0u;
+    const unsigned era = year / 400;
+    const unsigned year_of_era = year - era * 400;
+    const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
+}
+
+inline bool is_valid_day(int year, int month, int day) noexcept {
+    // Most days are <= 28: skip the leap-year arithmetic for them.
+    return static_cast<unsigned>(month - 1) < 12u && day >= 1 && (day <= 28 || day <= days_in_month(year, month));
+}
+
 Timestamp assemble(const Fields& f) noexcept {
     Timestamp result;
-    if (!is_valid_date(f.year, f.month, f.day)) return result;
+    if (f.year < 1 || !is_valid_day(f.year, f.month, f.day)) return result;
     int hour = f.hour;
     if (f.meridiem != 0) {
         if (hour < 1 || hour > 12) return result;
@@ -41,8 +58,9 @@ Timestamp assemble(const Fields& f) noexcept {
     // 24:00 (end of day) and a leap second :60 are valid ISO 8601; both roll over arithmetically.
     if (hour > 24 || f.minute > 59 || f.second > 60) return result;
     if (hour == 24 && (f.minute | f.second | f.millis) != 0) return result;
-    result.seconds = days_from_civil(f.year, f.month, f.day) * seconds_per_day + hour * 3600 + f.minute * 60 +
-                     f.second - f.offset_seconds;
+    result.seconds = days_from_positive_civil(static_cast<unsigned>(f.year), static_cast<unsigned>(f.month),
+                                              static_cast<unsigned>(f.day)) * seconds_per_day +
+                     hour * 3600 + f.minute * 60 + f.second - f.offset_seconds;
     result.millis = static_cast<std::int16_t>(f.millis);
     result.has_offset = f.has_offset;
     result.has_time = f.has_time;
@@ -403,10 +421,50 @@ inline bool starts_like_number(const char* p, const char* end) noexcept {
     return p == end;
 }
 
+// Digits checked 8 bytes at a time: a byte is a digit iff its low 7 bits + 0x50 reach 0x80
+// (>= '0') and its low 7 bits + 0x46 stay below 0x80 (<= '9') with the top bit clear.
+// No sum crosses a byte, so the lanes never interfere. Word w starts at layout_word_offset(w):
+// the last word overlaps the previous one so every load is a whole 8 bytes inside the text
+// (a partial copy would defeat store-to-load forwarding and cost more than the check).
+inline std::size_t layout_word_offset(std::size_t word, std::size_t length) noexcept {
+    return word * 8 + 8 <= length ? word * 8 : length - 8;
+}
+
+inline bool fits_layout(const TimestampFormat& format, const char* p) noexcept {
+    constexpr std::uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
+    constexpr std::uint64_t add_50 = 0x5050505050505050ULL;
+    constexpr std::uint64_t add_46 = 0x4646464646464646ULL;
+    std::uint64_t bad = 0;
+    const std::size_t length = format.length;
+    const std::size_t words = (length + 7) / 8;
+    for (std::size_t w = 0; w < words; ++w) {
+        std::uint64_t x;
+        std::memcpy(&x, p + layout_word_offset(w, length), 8);
+        const std::uint64_t low = x & low7;
+        bad |= (~(low + add_50) | (low + add_46) | x) & format.digit_bytes[w];
+        bad |= (x ^ format.literal_bytes[w]) & format.literal_mask[w];
+    }
+    return bad == 0;
+}
+
+// The digits were checked by fits_layout; the switch is predicted per column.
 inline int read_fixed(const char* p, TimestampFormat::Field field) noexcept {
-    int value = 0;
-    for (int i = 0; i < field.digits; ++i) value = value * 10 + (p[field.position + i] - '0');
-    return value;
+    const char* q = p + field.position;
+    switch (field.digits) {
+    case 0:
+        return 0;
+    case 1:
+        return q[0] - '0';
+    case 2:
+        return (q[0] - '0') * 10 + (q[1] - '0');
+    case 4:
+        return (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
+    default: {
+        int value = 0;
+        for (int i = 0; i < field.digits; ++i) value = value * 10 + (q[i] - '0');
+        return value;
+    }
+    }
 }
 
 }  // namespace
@@ -448,7 +506,8 @@ TimestampFormat detect_format(std::string_view sample, DateOrder order) noexcept
     if (!parsed.ok) return format;
     format.kind = kind;
     const auto length = static_cast<std::size_t>(end - begin);
-    if (length >= TimestampFormat::max_layout_length || layout.fraction.digits > 9) return format;
+    // Shorter than one word ("1/3/24") or longer than the layout: the general parser serves.
+    if (length < 8 || length > TimestampFormat::max_layout_length || layout.fraction.digits > 9) return format;
     format.length = static_cast<std::uint8_t>(length);
     format.year = layout.year;
     format.month = layout.month;
@@ -462,12 +521,28 @@ TimestampFormat detect_format(std::string_view sample, DateOrder order) noexcept
     format.meridiem_position = layout.meridiem_position;
     format.offset_sign_position = layout.offset_sign_position;
     format.utc_designator = parsed.has_offset && layout.offset_sign_position == no_position;
+    unsigned char digit_bytes[TimestampFormat::max_layout_length] = {};
+    unsigned char literal_mask[TimestampFormat::max_layout_length] = {};
+    unsigned char literal_bytes[TimestampFormat::max_layout_length] = {};
     for (std::size_t i = 0; i < length; ++i) {
-        format.pattern[i] = is_digit(begin[i]) ? '9' : begin[i];
+        if (is_digit(begin[i])) {
+            digit_bytes[i] = 0x80;
+        } else {
+            literal_mask[i] = 0xff;
+            literal_bytes[i] = static_cast<unsigned char>(begin[i]);
+        }
     }
     if (layout.meridiem_position != no_position) {
-        format.pattern[layout.meridiem_position] = '?';
-        format.pattern[layout.meridiem_position + 1] = '?';
+        for (std::size_t i = layout.meridiem_position; i < layout.meridiem_position + 2u; ++i) {
+            literal_mask[i] = 0;
+            literal_bytes[i] = 0;
+        }
+    }
+    for (std::size_t w = 0; w < (length + 7) / 8; ++w) {
+        const std::size_t offset = layout_word_offset(w, length);
+        std::memcpy(&format.digit_bytes[w], digit_bytes + offset, 8);
+        std::memcpy(&format.literal_mask[w], literal_mask + offset, 8);
+        std::memcpy(&format.literal_bytes[w], literal_bytes + offset, 8);
     }
     return format;
 }
@@ -475,15 +550,7 @@ TimestampFormat detect_format(std::string_view sample, DateOrder order) noexcept
 Timestamp parse_with(const TimestampFormat& format, std::string_view text) noexcept {
     if (format.length != 0 && text.size() == format.length) {
         const char* p = text.data();
-        bool matches = true;
-        for (std::size_t i = 0; i < format.length; ++i) {
-            const char expected = format.pattern[i];
-            if (expected == '9') {
-                matches &= is_digit(p[i]);
-            } else if (expected != '?') {
-                matches &= p[i] == expected;
-            }
-        }
+        bool matches = fits_layout(format, p);
         if (matches) {
             Fields f;
             f.year = read_fixed(p, format.year);

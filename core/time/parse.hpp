@@ -50,7 +50,13 @@ struct TimestampFormat {
     std::uint8_t meridiem_position = 0xff;  // AM/PM
     std::uint8_t offset_sign_position = 0xff;
     bool utc_designator = false;  // Z, UTC or GMT at the end
-    char pattern[max_layout_length] = {};  // '9' = any digit, '?' = AM/PM letter, else this exact byte
+    // The sample's shape, 8 bytes per word (bytes in memory order), checked a word at a time:
+    // 0x80 in digit_bytes where a digit must be, 0xff in literal_mask where literal_bytes must
+    // match exactly; AM/PM letters are in neither and checked when read.
+    static constexpr std::size_t layout_words = max_layout_length / 8;
+    std::uint64_t digit_bytes[layout_words] = {};
+    std::uint64_t literal_mask[layout_words] = {};
+    std::uint64_t literal_bytes[layout_words] = {};
 };
 
 // Per-value detection: the layout is recognised from the text, DateOrder settles dd/mm vs mm/dd

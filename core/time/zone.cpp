@@ -13,23 +13,26 @@ namespace {
 constexpr std::int64_t time_min = std::numeric_limits<std::int64_t>::min() / 4;
 constexpr std::int64_t time_max = std::numeric_limits<std::int64_t>::max() / 4;
 
-std::int64_t rule_local_seconds(const RuleDate& rule, int year) noexcept {
+constexpr std::int16_t days_before_month[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+
+// The year's first day is passed in because every caller needs it anyway.
+std::int64_t rule_local_seconds(const RuleDate& rule, std::int64_t january_first, bool leap) noexcept {
     std::int64_t days = 0;
     switch (rule.kind) {
     case RuleDateKind::month_week_day: {
-        const std::int64_t first = days_from_civil(year, rule.month, 1);
+        const std::int64_t first = january_first + days_before_month[rule.month - 1] + (leap && rule.month > 2 ? 1 : 0);
         const int first_weekday = static_cast<int>(first + 4 - 7 * floor_div(first + 4, 7));  // 0 = Sunday
         int day = 1 + (rule.weekday - first_weekday + 7) % 7 + (rule.week - 1) * 7;
-        const int month_length = days_in_month(year, rule.month);
+        const int month_length = rule.month == 2 ? (leap ? 29 : 28) : days_in_month(2001, rule.month);
         while (day > month_length) day -= 7;
         days = first + day - 1;
         break;
     }
     case RuleDateKind::julian_no_leap:
-        days = days_from_civil(year, 1, 1) + rule.day - 1 + (is_leap_year(year) && rule.day >= 60 ? 1 : 0);
+        days = january_first + rule.day - 1 + (leap && rule.day >= 60 ? 1 : 0);
         break;
     case RuleDateKind::day_of_year:
-        days = days_from_civil(year, 1, 1) + rule.day;
+        days = january_first + rule.day;
         break;
     }
     return days * seconds_per_day + rule.time_seconds;
@@ -40,9 +43,9 @@ struct DstWindow {
     std::int64_t end;    // UTC instant it ends
 };
 
-DstWindow dst_window(const ZoneRule& rule, int year) noexcept {
-    return DstWindow{rule_local_seconds(rule.dst_start, year) - rule.std_offset,
-                     rule_local_seconds(rule.dst_end, year) - rule.dst_offset};
+DstWindow dst_window(const ZoneRule& rule, std::int64_t january_first, bool leap) noexcept {
+    return DstWindow{rule_local_seconds(rule.dst_start, january_first, leap) - rule.std_offset,
+                     rule_local_seconds(rule.dst_end, january_first, leap) - rule.dst_offset};
 }
 
 // Southern-hemisphere rules have begin > end within a year: daylight time wraps the New Year.
@@ -66,9 +69,11 @@ void clip_to_edges(std::int64_t t, std::int64_t begin, std::int64_t end, std::in
 OffsetSpan rule_span_utc(const ZoneRule& rule, std::int64_t utc, std::int64_t region_begin) noexcept {
     if (!rule.has_dst) return OffsetSpan{region_begin, time_max, rule.std_offset};
     const int year = civil_from_days(day_number(utc + rule.std_offset)).year;
-    std::int64_t lo = days_from_civil(year, 1, 1) * seconds_per_day - rule.std_offset;
-    std::int64_t hi = days_from_civil(year + 1, 1, 1) * seconds_per_day - rule.std_offset;
-    const DstWindow window = dst_window(rule, year);
+    const bool leap = is_leap_year(year);
+    const std::int64_t january_first = days_from_civil(year, 1, 1);
+    std::int64_t lo = january_first * seconds_per_day - rule.std_offset;
+    std::int64_t hi = (january_first + (leap ? 366 : 365)) * seconds_per_day - rule.std_offset;
+    const DstWindow window = dst_window(rule, january_first, leap);
     clip_to_edges(utc, window.begin, window.end, lo, hi);
     const bool dst = in_window(utc, window.begin, window.end);
     return OffsetSpan{std::max(lo, region_begin), hi, dst ? rule.dst_offset : rule.std_offset};
@@ -80,9 +85,11 @@ OffsetSpan rule_span_utc(const ZoneRule& rule, std::int64_t utc, std::int64_t re
 OffsetSpan rule_span_local(const ZoneRule& rule, std::int64_t local, std::int64_t region_begin) noexcept {
     if (!rule.has_dst) return OffsetSpan{region_begin, time_max, rule.std_offset};
     const int year = civil_from_days(day_number(local)).year;
-    std::int64_t lo = days_from_civil(year, 1, 1) * seconds_per_day;
-    std::int64_t hi = days_from_civil(year + 1, 1, 1) * seconds_per_day;
-    const DstWindow window = dst_window(rule, year);
+    const bool leap = is_leap_year(year);
+    const std::int64_t january_first = days_from_civil(year, 1, 1);
+    std::int64_t lo = january_first * seconds_per_day;
+    std::int64_t hi = (january_first + (leap ? 366 : 365)) * seconds_per_day;
+    const DstWindow window = dst_window(rule, january_first, leap);
     const std::int64_t higher = std::max(rule.std_offset, rule.dst_offset);
     const std::int64_t begin_key = window.begin + higher;
     const std::int64_t end_key = window.end + higher;

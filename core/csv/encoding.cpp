@@ -17,6 +17,20 @@ bool all_ascii8(const std::uint8_t* p) {
   return (word & high_bits) == 0;
 }
 
+// Skips ASCII 16 bytes at a time (one branch per two words), then 8.
+const std::uint8_t* skip_ascii(const std::uint8_t* p, const std::uint8_t* end) {
+  while (end - p >= 16) {
+    std::uint64_t a, b;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + 8, 8);
+    if (((a | b) & high_bits) != 0) break;
+    p += 16;
+  }
+  while (end - p >= 8 && all_ascii8(p)) p += 8;
+  while (p < end && *p < 0x80) ++p;
+  return p;
+}
+
 char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
@@ -218,8 +232,7 @@ void Decoder::decode_utf8(const std::uint8_t* p, const std::uint8_t* end, SpanSi
 
   const std::uint8_t* run = p;  // valid UTF-8 handed on without copying
   while (p < end) {
-    while (end - p >= 8 && all_ascii8(p)) p += 8;
-    while (p < end && *p < 0x80) ++p;
+    p = skip_ascii(p, end);
     if (p == end) break;
     const int length = detail::utf8_sequence_length(p, end);
     if (length > 0) {

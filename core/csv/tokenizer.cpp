@@ -280,10 +280,24 @@ const char* Tokenizer::parse_delimited(const char* p, const char* const end, con
     const char* field_start = p;
     const char* terminator = nullptr;  // the CR/LF ending the record, or end
     const char* block = p;
+    // The field array and its count live in locals here: written through `this`, every store of a
+    // view could alias the count, and the compiler would reload and store it for each field.
+    std::string_view* fields = fields_.get();
+    std::size_t count = 0;
+    std::size_t capacity = field_capacity_;
+    auto push = [&](const char* begin, std::size_t length) {
+      if (count == capacity) {
+        field_count_ = count;
+        grow_fields();
+        fields = fields_.get();
+        capacity = field_capacity_;
+      }
+      fields[count++] = std::string_view(begin, length);
+    };
     while (terminator == nullptr) {
       if (block >= end) {
         if (!final) return hand_off(record_start, end, record_line, sink);
-        push_field(field_start, static_cast<std::size_t>(end - field_start));
+        push(field_start, static_cast<std::size_t>(end - field_start));
         terminator = end;
         break;
       }
@@ -294,24 +308,28 @@ const char* Tokenizer::parse_delimited(const char* p, const char* const end, con
         marks &= marks - 1;
         const char c = *s;
         if (c == delimiter) {
-          push_field(field_start, static_cast<std::size_t>(s - field_start));
-          if (field_count_ >= max_fields)
+          push(field_start, static_cast<std::size_t>(s - field_start));
+          if (count >= max_fields)
             return drop_record(record_start, std::min(s, record_start + limits_.max_record_bytes), record_line, sink);
           field_start = s + 1;
         } else if (is_line_end(c)) {
-          push_field(field_start, static_cast<std::size_t>(s - field_start));
+          push(field_start, static_cast<std::size_t>(s - field_start));
           terminator = s;
           break;
         } else if (c == '"') {
           if (s != field_start && !only_spaces(field_start, s)) continue;  // a quote inside an unquoted field is just a character
           any_quoted = true;
+          field_count_ = count;
           const char* t = parse_quoted(s, end, final, record_line, sink);
+          count = field_count_;
+          fields = fields_.get();
+          capacity = field_capacity_;
           if (t == nullptr) return hand_off(record_start, end, record_line, sink);
           if (t == end || is_line_end(*t)) {
             terminator = t;
             break;
           }
-          if (field_count_ >= max_fields)  // *t is the delimiter
+          if (count >= max_fields)  // *t is the delimiter
             return drop_record(record_start, std::min(t, record_start + limits_.max_record_bytes), record_line, sink);
           field_start = t + 1;
           next_block = t + 1;  // the quoted field moved past the marks of this block
@@ -321,6 +339,7 @@ const char* Tokenizer::parse_delimited(const char* p, const char* const end, con
       }
       block = next_block;
     }
+    field_count_ = count;
 
     const std::size_t record_bytes = static_cast<std::size_t>(terminator - record_start);
     if (record_bytes > limits_.max_record_bytes)

@@ -149,5 +149,34 @@ TEST(CsvChunks, ForcedAndSniffedDialectsAgreeOnContent) {
   EXPECT_EQ(limits_ws.dropped, 2u);
 }
 
+TEST(CsvChunks, RandomInputsAreChunkIndependent) {
+  // Short random texts over the bytes that matter (quotes, CR, LF, delimiters, spaces, UTF-8 and
+  // Latin-1 bytes), with small limits, in both modes: any disagreement between the parser and the
+  // scanner that finds the end of a carried record shows up as a difference.
+  static const std::string alphabet[] = {"a", "b", ",", ";", "\"", "\"\"", "\r", "\n", "\r\n", " ", "  ", "\t", "\xC3\xA9", "\xE9", "1", "2.5"};
+  std::uint32_t state = 7;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = "h1,h2\n";
+    const std::size_t pieces = 1 + next() % 60;
+    for (std::size_t i = 0; i < pieces; ++i) text += alphabet[next() % (sizeof alphabet / sizeof alphabet[0])];
+    ReaderOptions options;
+    options.sniff_bytes = 4;
+    options.header_row = 0;
+    options.delimiter = (round % 3 == 0) ? "space" : ",";
+    options.encoding = (round % 2 == 0) ? "utf-8" : "auto";
+    options.max_record_bytes = 8 + next() % 24;
+    options.max_fields = 2 + next() % 4;
+    const std::string whole = read_csv(text, options).describe();
+    for (std::size_t chunk = 1; chunk <= 16; ++chunk)
+      ASSERT_EQ(read_csv(text, options, chunk).describe(), whole) << "round " << round << " chunk " << chunk << " text "
+                                                                 << ::testing::PrintToString(text);
+    ASSERT_EQ(read_csv_jagged(text, options, static_cast<std::uint32_t>(round), 5).describe(), whole) << "round " << round;
+  }
+}
+
 }  // namespace
 }  // namespace skpi::csv

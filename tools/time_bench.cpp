@@ -87,7 +87,8 @@ double ns_per(std::size_t count, F&& body) {
   for (int round = 0; round < 5; ++round) {
     const auto start = Clock::now();
     body();
-    const double ns = std::chrono::duration<double, std::nano>(Clock::now() - start).count() / static_cast<double>(count);
+    const double ns =
+        std::chrono::duration<double, std::nano>(Clock::now() - start).count() / static_cast<double>(count);
     if (ns < best) best = ns;
   }
   return best;

@@ -60,8 +60,10 @@ TEST(TimeBusinessHours, MatchesBruteForceCounts) {
       {"start_in_holiday", office_hours("UTC", {{2024, 12, 25}, {2024, 12, 26}}), 1735120800, 1735293600, 3600},
       {"year_ny", office_hours("America/New_York", {{2024, 1, 1}, {2024, 7, 4}, {2024, 12, 25}}), 1704085200,
        1735707600, 6526800},
-      {"year_tallinn_all_day", around_the_clock("Europe/Tallinn", {{2024, 2, 24}}), 1703973600, 1735768800,
-       31708800},
+      {"year_tallinn_all_day", around_the_clock("Europe/Tallinn", {{2024, 2, 24}}), 1703973600, 1735768800, 31708800},
+      // beyond the precomputed 1970-2100 change list: the zone's POSIX rule is used directly
+      {"all_day_spring_2124", around_the_clock("Europe/Tallinn"), 4867034400, 4867203600, 169200},
+      {"office_across_2100", office_hours("America/New_York", {{2100, 1, 1}}), 4102153200, 4102844400, 126000},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -92,6 +94,20 @@ TEST(TimeBusinessHours, WeekendsAndMidnightSpansInUtc) {
   EXPECT_EQ(calendar.business_seconds_between(-3 * 86400 + 32400, -3 * 86400 + 36000), 3600);
 }
 
+TEST(TimeBusinessHours, HolidaysSpreadOverCenturiesGiveTheSameAnswer) {
+  // Holidays more than two centuries apart switch the holiday lookup from a week table to a
+  // binary search; far-away holidays must not change a 2024 duration.
+  const BusinessCalendar near(office_hours("Europe/Tallinn", {{2024, 4, 1}}));
+  const BusinessCalendar far(office_hours("Europe/Tallinn", {{1850, 1, 1}, {2024, 4, 1}, {2300, 1, 1}}));
+  for (std::int64_t start = 1711720800; start < 1711720800 + 10 * 86400; start += 3 * 3600 + 17 * 60) {
+    for (const std::int64_t length : {600LL, 5 * 3600LL, 3 * 86400LL, 40 * 86400LL}) {
+      ASSERT_EQ(near.business_seconds_between(start, start + length), far.business_seconds_between(start, start + length))
+          << start << " " << length;
+    }
+  }
+  EXPECT_EQ(far.business_seconds_between(1711720800, 1712043000), 9000);
+}
+
 TEST(TimeBusinessHours, LocalScheduleFollowsTheZone) {
   // 09:00 Tallinn is 07:00Z in winter and 06:00Z in summer.
   const BusinessCalendar calendar(office_hours("Europe/Tallinn"));
@@ -114,10 +130,10 @@ TEST(TimeBusinessHours, ValidationCodes) {
   ASSERT_TRUE(empty.has_value());
   EXPECT_EQ(empty->code, "options.business_hours.empty");
 
-  for (const WeeklyInterval bad : {WeeklyInterval{7, 540, 600}, WeeklyInterval{-1, 540, 600},
-                                   WeeklyInterval{0, 600, 540}, WeeklyInterval{0, 540, 540},
-                                   WeeklyInterval{0, -10, 540}, WeeklyInterval{0, 540, 1441},
-                                   WeeklyInterval{0, 1320, 360}}) {
+  for (const WeeklyInterval bad :
+       {WeeklyInterval{7, 540, 600}, WeeklyInterval{-1, 540, 600}, WeeklyInterval{0, 600, 540},
+        WeeklyInterval{0, 540, 540}, WeeklyInterval{0, -10, 540}, WeeklyInterval{0, 540, 1441},
+        WeeklyInterval{0, 1320, 360}}) {
     BusinessHours hours = office_hours("UTC");
     hours.intervals.push_back(bad);
     const auto error = validate_business_hours(hours);

@@ -24,10 +24,10 @@ TEST(TimeCivil, KnownDayNumbersAndWeekdays) {
   EXPECT_EQ(days_from_civil(1970, 1, 1), 0);
   EXPECT_EQ(days_from_civil(2000, 3, 1), 11017);
   EXPECT_EQ(days_from_civil(1969, 12, 31), -1);
-  EXPECT_EQ(weekday_from_days(0), 3);                            // Thursday
-  EXPECT_EQ(weekday_from_days(days_from_civil(2024, 3, 4)), 0);  // Monday
-  EXPECT_EQ(weekday_from_days(days_from_civil(2024, 3, 10)), 6); // Sunday
-  EXPECT_EQ(weekday_from_days(-3), 0);                           // 1969-12-29 Monday
+  EXPECT_EQ(weekday_from_days(0), 3);                             // Thursday
+  EXPECT_EQ(weekday_from_days(days_from_civil(2024, 3, 4)), 0);   // Monday
+  EXPECT_EQ(weekday_from_days(days_from_civil(2024, 3, 10)), 6);  // Sunday
+  EXPECT_EQ(weekday_from_days(-3), 0);                            // 1969-12-29 Monday
   EXPECT_EQ(weekday_from_days(-4), 6);
   EXPECT_EQ(day_number(-1), -1);  // 1969-12-31T23:59:59
   EXPECT_EQ(civil_from_seconds(1709284500), (CivilDate{2024, 3, 1}));

@@ -148,11 +148,33 @@ TEST(TimeParse, FixedLayoutReadsOtherValuesOfTheColumn) {
 }
 
 TEST(TimeParse, RejectsMalformedValues) {
-  const char* bad[] = {"",          "   ",         "?",          "NA",         "2024-13-01",       "2024-02-30",
-                       "2024-03-01T", "2024-03-01 9", "2024-03-01 09:1", "2024-03-01 09:15:0", "2024-03-01 09:15:00+2",
-                       "2024-03-01 09:15:00 XYZ", "2024-03-01x", "2024-03-01 13:00 PM", "2024-03-01 00:30 AM",
-                       "32/01/2024", "01/13/2024", "1/1/202", "1/1/20245", "2024-03-01 24:00:01", "abc",
-                       "-1709284500", "12345",        "1e9",        "2024-3",     "2024-03/01",       "1.2.3.4"};
+  const char* bad[] = {"",
+                       "   ",
+                       "?",
+                       "NA",
+                       "2024-13-01",
+                       "2024-02-30",
+                       "2024-03-01T",
+                       "2024-03-01 9",
+                       "2024-03-01 09:1",
+                       "2024-03-01 09:15:0",
+                       "2024-03-01 09:15:00+2",
+                       "2024-03-01 09:15:00 XYZ",
+                       "2024-03-01x",
+                       "2024-03-01 13:00 PM",
+                       "2024-03-01 00:30 AM",
+                       "32/01/2024",
+                       "01/13/2024",
+                       "1/1/202",
+                       "1/1/20245",
+                       "2024-03-01 24:00:01",
+                       "abc",
+                       "-1709284500",
+                       "12345",
+                       "1e9",
+                       "2024-3",
+                       "2024-03/01",
+                       "1.2.3.4"};
   for (const char* text : bad) {
     SCOPED_TRACE(text);
     EXPECT_FALSE(parse_timestamp(text, DateOrder::day_first).ok);
@@ -310,8 +332,8 @@ std::vector<std::string> csv_column(const std::string& text, std::size_t column)
 }
 
 TEST(TimeRealData, ServiceNowDatesAreDayFirst) {
-  const std::string text =
-      read_file(SKPI_SOURCE_DIR "/../shared/realdata/chinthan11shah__Incident-Management-System__incident_event_log.csv");
+  const std::string text = read_file(
+      SKPI_SOURCE_DIR "/../shared/realdata/chinthan11shah__Incident-Management-System__incident_event_log.csv");
   if (text.empty()) GTEST_SKIP() << "real data not present";
   const std::vector<std::string> opened = csv_column(text, 9);  // opened_at
   ASSERT_GT(opened.size(), 5000u);
@@ -340,7 +362,8 @@ TEST(TimeRealData, ServiceNowDatesAreDayFirst) {
 }
 
 TEST(TimeRealData, PbxEndDateIsDayFirst) {
-  const std::string text = read_file(SKPI_SOURCE_DIR "/../shared/realdata/elokudzo__elastix-call-center-report__call_center.csv");
+  const std::string text =
+      read_file(SKPI_SOURCE_DIR "/../shared/realdata/elokudzo__elastix-call-center-report__call_center.csv");
   if (text.empty()) GTEST_SKIP() << "real data not present";
   DateOrderDetector detector;
   const std::vector<std::string> dates = csv_column(text, 0);
@@ -355,7 +378,8 @@ TEST(TimeRealData, PbxEndDateIsDayFirst) {
 }
 
 TEST(TimeRealData, CdnowDatesAreCompactYmd) {
-  const std::string text = read_file(SKPI_SOURCE_DIR "/../shared/realdata/CamDavidsonPilon__lifetimes__CDNOW_master.txt");
+  const std::string text =
+      read_file(SKPI_SOURCE_DIR "/../shared/realdata/CamDavidsonPilon__lifetimes__CDNOW_master.txt");
   if (text.empty()) GTEST_SKIP() << "real data not present";
   std::istringstream lines(text);
   std::string line;

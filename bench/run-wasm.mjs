@@ -1,0 +1,43 @@
+// Our engine as WebAssembly under Node: streams the file with fs.createReadStream into
+// kpi.analysis(), the way the page's worker feeds file.stream(). Prints one JSON line with the
+// figures, the time spent inside feed()+finish() (the in-process throughput, without module load
+// and file reading) and the report itself.
+//   node bench/run-wasm.mjs FILE [CHUNK_BYTES]
+import { createReadStream } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { figuresFromReport } from './figures.mjs';
+
+const started = performance.now();
+const distModule = process.env.SKPI_DIST_MODULE ?? fileURLToPath(new URL('../dist/servicekpi.mjs', import.meta.url));
+const { load } = await import(pathToFileURL(distModule).href);
+const kpi = await load();
+const loaded = performance.now();
+
+const chunkBytes = Number(process.argv[3] ?? 1 << 20);
+const session = kpi.analysis({ kind: 'auto' });
+let engineMs = 0;
+let bytes = 0;
+for await (const chunk of createReadStream(process.argv[2], { highWaterMark: chunkBytes })) {
+  const before = performance.now();
+  session.feed(chunk);
+  engineMs += performance.now() - before;
+  bytes += chunk.length;
+}
+const beforeFinish = performance.now();
+const report = session.finish();
+const finishMs = performance.now() - beforeFinish;
+engineMs += finishMs;
+session.delete();
+
+const { figures, notes } = figuresFromReport(report);
+console.log(JSON.stringify({
+  figures,
+  notes,
+  seconds: (performance.now() - started) / 1000,
+  load_seconds: (loaded - started) / 1000,
+  engine_seconds: engineMs / 1000,
+  finish_seconds: finishMs / 1000,
+  bytes,
+  max_rss_kb: process.resourceUsage().maxRSS,
+  report,
+}));

@@ -550,6 +550,55 @@ TimestampFormat detect_format(std::string_view sample, DateOrder order) noexcept
   return format;
 }
 
+namespace {
+
+bool same_layout(const TimestampFormat& a, const TimestampFormat& b) noexcept {
+  if (a.kind != b.kind || a.length != b.length) return false;
+  for (std::size_t w = 0; w < TimestampFormat::layout_words; ++w) {
+    if (a.digit_bytes[w] != b.digit_bytes[w] || a.literal_mask[w] != b.literal_mask[w] ||
+        a.literal_bytes[w] != b.literal_bytes[w]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+TimestampFormat detect_column_format(const std::string_view* values, std::size_t count, DateOrder order) noexcept {
+  const NumericTimestampClass numeric = classify_numeric_timestamp(values, count);
+  if (numeric.kind != TimestampKind::invalid) return format_of_kind(numeric.kind, order);
+  constexpr std::size_t max_candidates = 16;
+  TimestampFormat candidates[max_candidates];
+  std::size_t candidate_count = 0;
+  TimestampFormat first_kind_only;  // a parsable value without a fixed layout ("1/3/24")
+  for (std::size_t i = 0; i < count && candidate_count < max_candidates; ++i) {
+    const TimestampFormat format = detect_format(values[i], order);
+    if (format.kind == TimestampKind::invalid) continue;
+    if (format.length == 0) {
+      if (first_kind_only.kind == TimestampKind::invalid) first_kind_only = format;
+      continue;
+    }
+    bool known = false;
+    for (std::size_t c = 0; c < candidate_count && !known; ++c) known = same_layout(candidates[c], format);
+    if (!known) candidates[candidate_count++] = format;
+  }
+  if (candidate_count == 0) return first_kind_only;
+  std::size_t best = 0;
+  std::size_t best_hits = 0;
+  for (std::size_t c = 0; c < candidate_count; ++c) {
+    std::size_t hits = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      hits += values[i].size() == candidates[c].length && fits_layout(candidates[c], values[i].data()) ? 1 : 0;
+    }
+    if (hits > best_hits) {
+      best = c;
+      best_hits = hits;
+    }
+  }
+  return candidates[best];
+}
+
 Timestamp parse_with(const TimestampFormat& format, std::string_view text) noexcept {
   if (format.length != 0 && text.size() == format.length) {
     const char* p = text.data();

@@ -72,6 +72,12 @@ TimestampFormat detect_format(std::string_view sample, DateOrder order) noexcept
 // A format for a kind without a fixed layout, e.g. from classify_numeric_timestamp.
 TimestampFormat format_of_kind(TimestampKind kind, DateOrder order = DateOrder::day_first) noexcept;
 
+// Format of a column from a sample of its values (empty ones skipped), order already decided:
+// a numeric column gets the classify_numeric_timestamp kind; otherwise, among the layouts of the
+// first 16 parsable values, the one that reads the most sample values at fixed positions.
+// Kind invalid when no value parses.
+TimestampFormat detect_column_format(const std::string_view* values, std::size_t count, DateOrder order) noexcept;
+
 // Fast path for a column whose format is known. Numeric kinds read only numbers of that kind;
 // textual kinds accept any textual form (with the format's order) when the fixed layout misses.
 Timestamp parse_with(const TimestampFormat& format, std::string_view text) noexcept;
@@ -133,6 +139,9 @@ struct NumericTimestampClass {
 NumericTimestampClass classify_numeric_timestamp(const std::string_view* values, std::size_t count) noexcept;
 inline NumericTimestampClass classify_numeric_timestamp(const std::vector<std::string_view>& values) noexcept {
   return classify_numeric_timestamp(values.data(), values.size());
+}
+inline TimestampFormat detect_column_format(const std::vector<std::string_view>& values, DateOrder order) noexcept {
+  return detect_column_format(values.data(), values.size(), order);
 }
 
 }  // namespace skpi::time

@@ -147,6 +147,27 @@ TEST(TimeParse, FixedLayoutReadsOtherValuesOfTheColumn) {
   EXPECT_FALSE(parse_with(offset, "2024-03-01T11:15:00+24:00").ok);
 }
 
+TEST(TimeParse, ColumnFormatPicksTheCommonestLayout) {
+  const std::vector<std::string_view> servicenow = {"?", "5-3-2016 12:00", "29-02-2016 01:16", "01-03-2016 10:00",
+                                                    "", "02-03-2016 11:00"};
+  const TimestampFormat format = detect_column_format(servicenow, DateOrder::day_first);
+  EXPECT_EQ(format.kind, TimestampKind::day_first);
+  EXPECT_EQ(format.length, 16);
+  EXPECT_EQ(parse_with(format, "5-3-2016 12:00").seconds, 1457179200);
+
+  const std::vector<std::string_view> unix_column = {"1709284500", "", "1709370900"};
+  EXPECT_EQ(detect_column_format(unix_column, DateOrder::day_first).kind, TimestampKind::unix_seconds);
+
+  const std::vector<std::string_view> short_dates = {"1/3/24", "2/3/24"};  // shorter than a layout word
+  const TimestampFormat short_format = detect_column_format(short_dates, DateOrder::month_first);
+  EXPECT_EQ(short_format.kind, TimestampKind::month_first);
+  EXPECT_EQ(short_format.length, 0);
+  EXPECT_EQ(parse_with(short_format, "1/3/24").seconds, 1704240000);  // 2024-01-03
+
+  const std::vector<std::string_view> nothing = {"", "n/a", "?"};
+  EXPECT_EQ(detect_column_format(nothing, DateOrder::day_first).kind, TimestampKind::invalid);
+}
+
 TEST(TimeParse, RejectsMalformedValues) {
   const char* bad[] = {"",
                        "   ",

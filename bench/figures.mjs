@@ -270,6 +270,7 @@ export function figuresFromReport(report) {
   const volume = metrics.volume ?? {};
   const byWeek = {};
   for (const [key, count] of Object.entries(seriesToObject(volume.by_week, 'metrics.volume.by_week', notes))) {
+    if (count === 0) continue; // a continuous series lists empty weeks; the peers only see weeks with tickets
     const week = weekKey(key);
     byWeek[week] = (byWeek[week] ?? 0) + count;
   }

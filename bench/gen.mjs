@@ -278,7 +278,7 @@ function parseArguments(argv) {
   return options;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const options = parseArguments(process.argv.slice(2));
   const started = performance.now();
   const result = generate(options);

@@ -204,6 +204,11 @@ function agreement(reference, runs) {
 // ---------------------------------------------------------------------------------------------
 // Output
 
+/** MB/s with one decimal below 10, where rounding would hide the difference. */
+function rate(megabytesPerSecond) {
+  return megabytesPerSecond.toFixed(megabytesPerSecond < 10 ? 1 : 0);
+}
+
 function pad(text, width, right = false) {
   text = String(text);
   return right ? text.padStart(width) : text.padEnd(width);
@@ -253,7 +258,7 @@ async function runSuite(file, bytes, implementations, options, rounds) {
       }
       const rssMB = run.rssKB != null ? run.rssKB / 1024 : (entry.runs.at(-1).extra?.max_rss_kb ?? NaN) / 1024;
       entry.runs.at(-1).rssMB = rssMB;
-      console.log(`${run.wall.toFixed(2)} s  ${(bytes / MB / run.wall).toFixed(0)} MB/s  ${rssMB.toFixed(0)} MB`);
+      console.log(`${run.wall.toFixed(2)} s  ${rate(bytes / MB / run.wall)} MB/s  ${rssMB.toFixed(0)} MB`);
     }
   }
   const summary = [];
@@ -377,7 +382,7 @@ async function main() {
   const rows = ordered.map((entry) => [
     entry.label,
     entry.wall.toFixed(2),
-    entry.mbps.toFixed(0),
+    rate(entry.mbps),
     Number.isFinite(entry.rssMB) ? entry.rssMB.toFixed(0) : 'n/a',
     ratioText(entry.wall, wasm?.wall),
   ]);

@@ -7,7 +7,7 @@ import { LANGUAGES, DEFAULT_CURRENCY, createI18n, pickLanguage } from './i18n.mj
 import { createCalculator } from './calculator.mjs';
 import { renderFormulas } from './formulas.mjs';
 import { parseFragment, stateToFragment, fragmentToState, fragmentHasState } from './share.mjs';
-import { buildRequest, findVariant, hasInputs } from './request.mjs';
+import { buildRequest, findVariant, hasInputs, inputByName } from './request.mjs';
 import { describe } from './result.mjs';
 import { toHtmlReport, saveFile } from './downloads.mjs';
 
@@ -163,8 +163,8 @@ export function mountApp(root, { kpi, translations, win = window }) {
       const response = kind === 'compare' ? kpi.compare(request) : kpi.compute(request);
       if (!response?.ok) continue;
       i18n.currency = state.currency ?? i18n.defaultCurrency;
-      models.push(describe({ i18n, metric, variant, kind, request, response, version: kpi.version }));
-      contexts.push({ i18n, inputLabel: (name) => i18n.t(variant.inputs.find((input) => input.name === name)?.label_key ?? name) });
+      models.push(describe({ i18n, metric, variant, kind, request, response, version: kpi.version, set: state.set }));
+      contexts.push({ i18n, inputLabel: (name) => i18n.t(inputByName(variant, name, state.set)?.label_key ?? name) });
     }
     if (!models.length) return;
     const day = new Date().toISOString().slice(0, 10);

@@ -3,7 +3,7 @@
 import { h, clear, uid } from './dom.mjs';
 import { renderForm } from './form.mjs';
 import {
-  buildRequest, hasInputs, findVariant, initialState, stateFromInputs, activeInputs,
+  buildRequest, hasInputs, findVariant, initialState, stateFromInputs, activeInputs, inputByName,
 } from './request.mjs';
 import { errorTarget, errorMessage, describe, renderModel, summaryText } from './result.mjs';
 import { toCsv, toJson, toHtmlReport, saveFile, fileName } from './downloads.mjs';
@@ -24,6 +24,7 @@ export function createCalculator(options) {
 
   const headingId = uid('metric');
   const resultHeadingId = uid('result');
+  const inputsHeadingId = uid('inputs');
   const article = h('article', { class: 'metric', 'aria-labelledby': headingId, dataset: { metric: metric.id } });
   const formHolder = h('div', { class: 'form-holder' });
   const resultBody = h('div', { class: 'result-holder' });
@@ -37,8 +38,10 @@ export function createCalculator(options) {
       h('h1', { id: headingId, tabindex: '-1' }, i18n.t(metric.name_key)),
       h('p', { class: 'description' }, i18n.t(metric.description_key))),
     h('div', { class: 'workspace' },
-      h('section', { class: 'panel inputs-panel', 'aria-label': i18n.t('form.heading') },
+      h('section', { class: 'panel inputs-panel', 'aria-labelledby': inputsHeadingId },
         h('div', { class: 'panel-tools' },
+          h('h2', { id: inputsHeadingId }, i18n.t('form.heading')),
+          h('span', { class: 'spacer' }),
           h('button', { type: 'button', class: 'secondary', dataset: { action: 'example' }, onclick: fillExample }, i18n.t('form.example')),
           h('button', { type: 'button', class: 'secondary', dataset: { action: 'clear' }, onclick: clearAll }, i18n.t('form.clear'))),
         formHolder),
@@ -48,8 +51,7 @@ export function createCalculator(options) {
   clear(root).append(article);
 
   function inputLabel(name) {
-    const variant = findVariant(metric, state.variant);
-    const input = variant.inputs.find((item) => item.name === name);
+    const input = inputByName(findVariant(metric, state.variant), name, state.set);
     return input ? i18n.t(input.label_key) : name;
   }
 
@@ -128,12 +130,12 @@ export function createCalculator(options) {
     }
     if (!response?.ok) {
       const error = response?.error ?? { code: 'internal', field: '' };
-      const target = errorTarget(error, variant, kind, response ?? {});
+      const target = errorTarget(error, variant, kind, response ?? {}, state.set);
       errorText = errorMessage(error, target, variant, i18n, request);
       const missing = error.code === 'input.missing';
       form.showError(target, errorText, missing);
     }
-    const model = describe({ i18n, metric, variant, kind, request, response, errorText, version: kpi.version });
+    const model = describe({ i18n, metric, variant, kind, request, response, errorText, version: kpi.version, set: state.set });
     current = { kind, request, response, model };
     resultBody.replaceChildren(renderModel(model, i18n, { i18n, inputLabel }));
     clearTimeout(announceTimer);

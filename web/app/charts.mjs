@@ -28,19 +28,20 @@ function formatFor(unit, value, i18n) {
   return formatValue(value, unit, { locale: i18n.locale, currency: i18n.currency });
 }
 
-function svgRoot(width, height, label) {
+function svgRoot(width, height, label, direction = 'ltr') {
   return s('svg', {
-    xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, width: '100%',
+    xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, width: '100%', direction,
     role: 'img', 'aria-label': label, 'font-family': FONT, 'font-size': 13, fill: INK,
     preserveAspectRatio: 'xMidYMid meet', class: 'chart-svg',
   }, s('title', null, label));
 }
 
-// In right-to-left languages the stack and bar charts read from the right.
+// In right-to-left languages the stack and bar charts read from the right: positions are mirrored,
+// and text anchors need no change because the svg's direction makes "start" the right edge.
 function placer(width, rtl) {
   return {
     x: (x, w = 0) => (rtl ? width - x - w : x),
-    anchor: (anchor) => (!rtl ? anchor : anchor === 'start' ? 'end' : anchor === 'end' ? 'start' : anchor),
+    anchor: (anchor) => anchor,
   };
 }
 
@@ -53,7 +54,7 @@ function stackChart(chart, context) {
   const barHeight = 44;
   const legendRow = 24;
   const height = barHeight + 16 + legendRow * Math.ceil(items.length / 2) + 4;
-  const svg = svgRoot(width, height, described);
+  const svg = svgRoot(width, height, described, i18n.dir);
   const place = placer(width, i18n.dir === 'rtl');
   const total = items.reduce((sum, item) => sum + item.value, 0) || 1;
   let offset = 0;
@@ -92,7 +93,7 @@ function barsChart(chart, context) {
   const valueWidth = Math.max(48, Math.max(0, ...values.map((value) => value.length)) * 7.5 + 10);
   const plot = width - labelWidth - valueWidth;
   const height = items.length * row + 8;
-  const svg = svgRoot(width, height, described);
+  const svg = svgRoot(width, height, described, i18n.dir);
   const place = placer(width, i18n.dir === 'rtl');
   const max = Math.max(0, ...items.map((item) => item.value)) || 1;
   items.forEach((item, index) => {

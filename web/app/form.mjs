@@ -7,7 +7,7 @@ import { DURATION_UNITS, durationUnitName, parseList, parseTable, parseNumber, f
 import { CURRENCIES } from './i18n.mjs';
 import {
   SCALAR_KINDS, TEXT_LIST_KINDS, DURATION_KINDS, MONEY_KINDS, COMPONENT_FIELDS,
-  findVariant, activeInputs, pointsOf, isDurationOption, usesMoney,
+  findVariant, activeInputs, pointsOf, isDurationOption, usesMoney, inputByName,
 } from './request.mjs';
 import { usesDecimalComma } from './numbers.mjs';
 
@@ -58,7 +58,7 @@ export function renderForm(context) {
   const variant = findVariant(metric, state.variant);
   const form = h('form', { class: 'calc-form', novalidate: true, 'aria-label': i18n.t(metric.name_key), onsubmit: (event) => event.preventDefault() });
   const inputLabel = (name) => {
-    const input = variant.inputs.find((item) => item.name === name);
+    const input = inputByName(variant, name, state.set);
     return input ? i18n.t(input.label_key) : name;
   };
 

@@ -5,6 +5,7 @@ import { h, clear, uid } from './dom.mjs';
 import { describe } from './result.mjs';
 import { chartFigure } from './charts.mjs';
 import { durationUnitName } from './numbers.mjs';
+import { inputByName } from './request.mjs';
 
 function kindText(input, i18n) {
   const key = `kind.${input.kind}`;
@@ -35,6 +36,8 @@ export function renderFormulas({ root, kpi, catalogue, i18n, metricHref }) {
       const card = h('section', { class: 'formula-card', id: anchor, dataset: { metric: metric.id } },
         h('h3', { tabindex: '-1' }, i18n.t(metric.name_key)),
         h('p', null, i18n.t(metric.description_key)));
+      // Headings go down one level at a time: h3 metric, h4 variant (when several), then sections.
+      const sub = metric.variants.length > 1 ? 'h5' : 'h4';
       for (const variant of metric.variants) {
         const block = h('div', { class: 'formula-variant', dataset: { variant: variant.id } });
         if (metric.variants.length > 1) block.append(h('h4', null, i18n.t(variant.label_key)));
@@ -54,9 +57,9 @@ export function renderFormulas({ root, kpi, catalogue, i18n, metricHref }) {
         if (sets.length > 1 && shared.length) {
           // shared inputs are listed with the first set; nothing else to add
         }
-        block.append(h('h5', null, i18n.t('formulas.inputs')), inputs);
+        block.append(h(sub, { class: 'sub' }, i18n.t('formulas.inputs')), inputs);
         if (variant.options.length) {
-          block.append(h('h5', null, i18n.t('form.options')), h('ul', null, variant.options.map((option) => h('li', null,
+          block.append(h(sub, { class: 'sub' }, i18n.t('form.options')), h('ul', null, variant.options.map((option) => h('li', null,
             i18n.t(option.label_key),
             option.choices.length ? `: ${option.choices.map((choice) => i18n.t(choice.label_key)).join(' · ')}` : '',
             option.unit === 'seconds' ? ` (${durationUnitName('s', i18n.locale, 'long')})` : '',
@@ -68,9 +71,9 @@ export function renderFormulas({ root, kpi, catalogue, i18n, metricHref }) {
           try { response = kpi.compute(request); } catch { response = null; }
           if (!response?.ok) continue;
           const model = describe({ i18n, metric, variant, kind: 'compute', request, response, version: kpi.version });
-          const inputLabel = (name) => i18n.t(variant.inputs.find((input) => input.name === name)?.label_key ?? name);
+          const inputLabel = (name) => i18n.t(inputByName(variant, name, response.input_set)?.label_key ?? name);
           block.append(h('div', { class: 'worked-example', dataset: { example: example.name } },
-            h('h5', null, i18n.t('formulas.example')),
+            h(sub, { class: 'sub' }, i18n.t('formulas.example')),
             h('ul', { class: 'example-inputs' }, [...model.inputs, ...model.options].map((row) => h('li', null, `${row.label}: `, h('bdi', null, row.text)))),
             h('p', { class: 'formula-text', dir: 'auto' }, model.formula),
             h('p', null, h('strong', null, `${i18n.t('formulas.result')}: `), h('bdi', { dataset: { value: String(model.value) } }, `${model.valueText}${model.unitText ? ` ${model.unitText}` : ''}`),

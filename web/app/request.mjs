@@ -26,6 +26,12 @@ export function activeInputs(variant, set) {
   return variant.inputs.filter((input) => input.set === '' || input.set === set);
 }
 
+/** The input of that name in the given set (an input name such as "start" can live in several sets). */
+export function inputByName(variant, name, set) {
+  return variant.inputs.find((input) => input.name === name && (input.set === '' || input.set === set))
+    ?? variant.inputs.find((input) => input.name === name) ?? null;
+}
+
 export function isDurationOption(option) {
   return option.kind === 'number' && option.unit === 'seconds';
 }
@@ -164,7 +170,9 @@ export function stateFromInputs(metric, variantId, inputs, options, locale) {
   const state = initialState(metric, variant.id, locale);
   state.values.a = {};
   const given = Object.keys(inputs ?? {});
-  const set = variant.input_sets.find((item) => given.some((name) => item.inputs.includes(name)));
+  // The set holding most of the given names (an input name such as "start" can live in several sets).
+  const score = (item) => given.filter((name) => item.inputs.includes(name)).length;
+  const set = [...variant.input_sets].sort((x, y) => score(y) - score(x))[0];
   if (set) state.set = set.id;
   for (const option of variant.options) {
     if (!(option.name in (options ?? {}))) continue;
@@ -176,7 +184,7 @@ export function stateFromInputs(metric, variantId, inputs, options, locale) {
       state.options[option.name] = formatInput(isDurationOption(option) ? value / durationFactor(state.units[key]) : value, locale);
     }
   }
-  for (const input of variant.inputs) {
+  for (const input of activeInputs(variant, state.set)) {
     if (!(input.name in (inputs ?? {}))) continue;
     const value = inputs[input.name];
     if (DURATION_KINDS.has(input.kind)) state.units[input.name] = tidyUnit([value].flat());

@@ -6,10 +6,10 @@ import { chartFigure } from './charts.mjs';
 import {
   formatValue, formatNumber, formatPercent, formatDuration, formatMoney, DASH, listSeparator,
 } from './numbers.mjs';
-import { activeInputs, DURATION_KINDS, MONEY_KINDS } from './request.mjs';
+import { activeInputs, inputByName, DURATION_KINDS, MONEY_KINDS } from './request.mjs';
 
 /** Where an error field points: side, input or option, list index, table cell or component field. */
-export function errorTarget(error, variant, kind = 'compute', response = {}) {
+export function errorTarget(error, variant, kind = 'compute', response = {}, set = '') {
   let field = String(error?.field ?? '');
   let side = 'a';
   if (kind === 'compare') {
@@ -21,13 +21,13 @@ export function errorTarget(error, variant, kind = 'compute', response = {}) {
   const [, name, brackets, key] = parsed;
   const indexes = [...brackets.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
   if (variant.options.some((option) => option.name === name)) return { side, option: name };
-  let input = variant.inputs.find((item) => item.name === name);
+  let input = inputByName(variant, name, set);
   if (!input) {
-    const set = variant.input_sets.find((item) => item.id === name && item.inputs.length);
-    if (set) input = variant.inputs.find((item) => item.name === set.inputs[0]);
+    const named = variant.input_sets.find((item) => item.id === name && item.inputs.length);
+    if (named) input = inputByName(variant, named.inputs[0], named.id);
   }
   if (!input) return { side, general: true };
-  const target = { side, name: input.name, kind: input.kind };
+  const target = { side, name: input.name, kind: input.kind, set: input.set };
   if (input.kind === 'score_table') {
     target.cell = indexes;
   } else if (indexes.length) {
@@ -40,7 +40,7 @@ export function errorTarget(error, variant, kind = 'compute', response = {}) {
 function limitText(error, target, variant, i18n) {
   const limit = error?.limit;
   if (typeof limit !== 'number' || !Number.isFinite(limit)) return DASH;
-  const input = variant.inputs.find((item) => item.name === target.name);
+  const input = target.name ? inputByName(variant, target.name, target.set) : null;
   if (input && DURATION_KINDS.has(input.kind) && !['input.wrong_length'].includes(error.code)) return formatDuration(limit, i18n.locale);
   if (input && MONEY_KINDS.has(input.kind)) return formatMoney(limit, i18n.locale, i18n.currency);
   return formatNumber(limit, i18n.locale, { max: 4 });
@@ -48,7 +48,7 @@ function limitText(error, target, variant, i18n) {
 
 /** The translated message for an error, naming the field by its label. */
 export function errorMessage(error, target, variant, i18n, request) {
-  const input = variant.inputs.find((item) => item.name === target.name);
+  const input = target.name ? inputByName(variant, target.name, target.set) : null;
   const option = variant.options.find((item) => item.name === target.option);
   let label = input ? i18n.t(input.label_key) : option ? i18n.t(option.label_key) : '';
   const number = (value) => formatNumber(value + 1, i18n.locale, { max: 0 });
@@ -115,9 +115,9 @@ function inputValueText(input, value, i18n) {
   return one(value);
 }
 
-function inputRows(variant, inputs, i18n) {
+function inputRows(variant, inputs, i18n, set) {
   const rows = [];
-  for (const input of variant.inputs) {
+  for (const input of activeInputs(variant, set)) {
     if (!(input.name in (inputs ?? {}))) continue;
     rows.push({ name: input.name, label: i18n.t(input.label_key), value: inputs[input.name], text: inputValueText(input, inputs[input.name], i18n) });
   }
@@ -160,8 +160,9 @@ function signed(text, value) {
  * The readable model of the current calculation. kind: 'compute' or 'compare'; response: the
  * core's answer (ok or not); errorText: the translated error when not ok.
  */
-export function describe({ i18n, metric, variant, kind, request, response, errorText, version }) {
-  const inputs = kind === 'compare' ? null : inputRows(variant, request.inputs, i18n);
+export function describe({ i18n, metric, variant, kind, request, response, errorText, version, set }) {
+  if (set === undefined) set = response?.input_set ?? response?.a?.input_set ?? variant.input_sets[0]?.id ?? '';
+  const inputs = kind === 'compare' ? null : inputRows(variant, request.inputs, i18n, set);
   const model = {
     metricId: metric.id,
     variantId: variant.id,
@@ -170,8 +171,8 @@ export function describe({ i18n, metric, variant, kind, request, response, error
     variantLabel: metric.variants.length > 1 ? i18n.t(variant.label_key) : '',
     kind,
     inputs,
-    inputsA: kind === 'compare' ? inputRows(variant, request.a, i18n) : null,
-    inputsB: kind === 'compare' ? inputRows(variant, request.b, i18n) : null,
+    inputsA: kind === 'compare' ? inputRows(variant, request.a, i18n, set) : null,
+    inputsB: kind === 'compare' ? inputRows(variant, request.b, i18n, set) : null,
     options: optionRows(variant, request.options, i18n),
     ok: Boolean(response?.ok),
     error: response?.ok ? null : errorText ?? '',
@@ -194,7 +195,9 @@ export function describe({ i18n, metric, variant, kind, request, response, error
     model.changeText = changeText;
     model.relativeText = Number.isFinite(response.relative_change)
       ? signed(formatPercent(response.relative_change, i18n.locale, { max: 1 }), response.relative_change) : '';
-    const p = Number.isFinite(response.p_value) ? formatNumber(response.p_value, i18n.locale, { min: 3, max: 3 }) : DASH;
+    const p = !Number.isFinite(response.p_value) ? DASH
+      : response.p_value < 0.001 ? i18n.t('compare.p_below', { p: formatNumber(0.001, i18n.locale, { min: 3, max: 3 }) })
+        : i18n.t('compare.p_equal', { p: formatNumber(response.p_value, i18n.locale, { min: 3, max: 3 }) });
     model.significant = response.significant;
     model.pValue = response.p_value;
     model.significanceText = response.significant === true ? i18n.t('compare.significant', { p })

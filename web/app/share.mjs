@@ -2,7 +2,7 @@
 // reaches a server (browsers do not send the part after #). Numbers are written in a canonical,
 // locale-free form (1234.5) and shown again in the reader's locale; text that was not a number
 // travels as typed. Format: #m=<metric>&v=<variant>&set=<set>&i.<input>=..&b.<input>=..&o.<option>=..&u.<field>=..&cur=..&cmp=1
-import { parseNumber, parseList, formatInput, listSeparator } from './numbers.mjs';
+import { parseNumber, parseList, formatInput } from './numbers.mjs';
 import { SCALAR_KINDS, TEXT_LIST_KINDS, COMPONENT_FIELDS, findVariant, initialState, setIds, isDurationOption } from './request.mjs';
 import { DURATION_UNITS } from './numbers.mjs';
 
@@ -22,7 +22,7 @@ function listCanonical(text, locale) {
 }
 
 function listLocalised(text, locale) {
-  return text.split(' ').filter(Boolean).map((item) => localised(item, locale)).join(listSeparator(locale));
+  return text.split(' ').filter(Boolean).map((item) => localised(item, locale)).join(' ');
 }
 
 function encodeValue(input, value, locale) {

@@ -1,0 +1,44 @@
+// Private by construction: after the page has loaded, using it (typing, switching metrics and
+// languages, comparing, the formulas view, every download) makes no network request at all.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, open } from './helpers.mjs';
+
+let session;
+before(async () => { session = await start(); });
+after(async () => session?.close());
+
+test('no network request after load', async () => {
+  const page = await session.newPage();
+  const requests = [];
+  let loaded = false;
+  page.on('request', (request) => requests.push({ url: request.url(), afterLoad: loaded }));
+  page.on('websocket', (socket) => requests.push({ url: socket.url(), afterLoad: loaded }));
+  await open(page, session.url, { query: 'lang=en', hash: 'm=nps' });
+  await page.waitForLoadState('networkidle');
+  loaded = true;
+  const origin = new URL(session.url).origin;
+  const beforeLoad = requests.filter((request) => !request.afterLoad);
+  for (const request of beforeLoad) assert.ok(request.url.startsWith(origin) || request.url.startsWith('data:'), `only own files are loaded: ${request.url}`);
+
+  await page.fill('[data-field="promoters"]', '70');
+  await page.fill('[data-field="passives"]', '20');
+  await page.fill('[data-field="detractors"]', '10');
+  for (const kind of ['csv', 'json', 'html', 'all']) {
+    await Promise.all([page.waitForEvent('download'), page.click(`[data-download="${kind}"]`)]);
+  }
+  await page.click('[data-action="copy-link"]');
+  await page.check('[data-compare]');
+  await page.click('[data-nav="csat"]');
+  await page.click('[data-action="example"]');
+  await page.selectOption('[data-language]', 'ar');
+  await page.selectOption('[data-language]', 'fi');
+  await page.evaluate(() => { location.hash = 'view=formulas'; });
+  await page.waitForSelector('.formula-card');
+  await page.goBack();
+  await page.waitForTimeout(300);
+
+  const after = requests.filter((request) => request.afterLoad && !request.url.startsWith('blob:') && !request.url.startsWith('data:'));
+  assert.deepEqual(after, [], 'no request leaves the page after load');
+  assert.deepEqual(page.errors, []);
+});

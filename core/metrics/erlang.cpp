@@ -137,31 +137,39 @@ std::optional<Point> erlang_a(double traffic, long long agents, double aht_secon
   const auto departures = [&](long long n) {
     return n <= agents ? static_cast<double>(n) : c + static_cast<double>(n - agents) * theta;
   };
-  const double log_a = std::log(a);
 
   // The mode: births A, deaths min(n, c) + θ'·max(n − c, 0); the weight rises while A ≥ deaths.
   const double mode_real = a <= c ? std::floor(a) : c + std::floor((a - c) / theta);
   if (!(mode_real < static_cast<double>(work_limit) * 1e6)) return std::nullopt;
   const auto mode = static_cast<long long>(mode_real);
+  // An overloaded queue far above the agents spreads over about √(A/θ') states around its mode, all of which
+  // (and every queue position below them) would be visited: give up before walking them.
+  if (mode > agents && static_cast<double>(mode - agents) + 25.0 * std::sqrt(a / theta) > static_cast<double>(work_limit)) {
+    return std::nullopt;
+  }
 
-  // Walk out from the mode (log weight 0) until the weights are negligible on both sides.
+  // Weights relative to the mode's (log weight 0): every weight kept lies in [e^-50, 1], so neither A^n/n! nor
+  // its normalising sum is ever formed and nothing overflows or underflows. Walking outward the log weight only
+  // falls; it is carried as the product of the birth/death ratios, the same numbers as the sum of their logs at
+  // the cost of a division per state instead of a logarithm (huge patience visits millions of states).
+  const double floor_weight = std::exp(-log_cut);
   long long steps = 0;
-  double level = 0;
+  double weight = 1;
   long long low = mode;
   while (low > 0) {
-    const double next = level + std::log(departures(low)) - log_a;
-    if (next < -log_cut) break;
-    level = next;
+    const double next = weight * departures(low) / a;
+    if (next < floor_weight) break;
+    weight = next;
     --low;
     if (++steps > work_limit) return std::nullopt;
   }
-  const double low_level = level;
+  const double low_weight = weight;
   long long high = mode;
-  level = 0;
+  weight = 1;
   for (;;) {
-    const double next = level + log_a - std::log(departures(high + 1));
-    if (next < -log_cut) break;
-    level = next;
+    const double next = weight * a / departures(high + 1);
+    if (next < floor_weight) break;
+    weight = next;
     ++high;
     if (++steps > work_limit) return std::nullopt;
   }
@@ -189,10 +197,9 @@ std::optional<Point> erlang_a(double traffic, long long agents, double aht_secon
   };
 
   double total = 0, below = 0, waiting = 0, queue = 0, answered = 0, wait_time = 0, within = 0;
-  level = low_level;
+  weight = low_weight;
   for (long long n = low; n <= high; ++n) {
-    if (n > low) level += log_a - std::log(departures(n));
-    const double weight = std::exp(level);
+    if (n > low) weight *= a / departures(n);
     total += weight;
     if (n < agents) {
       below += weight;

@@ -53,7 +53,7 @@ double erlang_a_answered_within(long long agents, double aht_seconds, double pat
                                 long long ahead);
 
 /** The most states an Erlang A evaluation may visit. */
-inline constexpr long long work_limit = 20'000'000;
+inline constexpr long long work_limit = 5'000'000;
 
 /** The largest agent count a search tries: A + 10·√A + 1000, at most 100000. */
 long long agent_limit(double traffic);

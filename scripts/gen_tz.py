@@ -15,6 +15,7 @@ UTC->offset and local->UTC with fold=0, which is the core's rule: a gap shifts f
 overlap takes the earlier offset) and refuses to write a table that disagrees.
 
 Usage: python3 scripts/gen_tz.py [--zoneinfo DIR] [--out core/time/tz_data.cpp] [--no-verify]
+(the zoneinfo check takes about five minutes; --no-verify skips it)
 """
 import argparse
 import datetime

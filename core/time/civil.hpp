@@ -78,6 +78,11 @@ constexpr std::int64_t day_number(std::int64_t seconds) noexcept { return floor_
 
 constexpr CivilDate civil_from_seconds(std::int64_t seconds) noexcept { return civil_from_days(day_number(seconds)); }
 
+constexpr int second_of_day(std::int64_t seconds) noexcept {
+  return static_cast<int>(seconds - day_number(seconds) * seconds_per_day);
+}
+constexpr int hour_of_day(std::int64_t seconds) noexcept { return second_of_day(seconds) / 3600; }
+
 // 0 = Monday .. 6 = Sunday (ISO order; 1970-01-01 was a Thursday).
 constexpr int weekday_from_days(std::int64_t days) noexcept {
   return static_cast<int>(days + 3 - 7 * floor_div(days + 3, 7));

@@ -31,6 +31,9 @@ TEST(TimeCivil, KnownDayNumbersAndWeekdays) {
   EXPECT_EQ(weekday_from_days(-4), 6);
   EXPECT_EQ(day_number(-1), -1);  // 1969-12-31T23:59:59
   EXPECT_EQ(civil_from_seconds(1709284500), (CivilDate{2024, 3, 1}));
+  EXPECT_EQ(second_of_day(1709284500), 9 * 3600 + 15 * 60);
+  EXPECT_EQ(hour_of_day(1709284500), 9);
+  EXPECT_EQ(hour_of_day(-1), 23);
   EXPECT_TRUE(is_valid_date(2024, 2, 29));
   EXPECT_FALSE(is_valid_date(2023, 2, 29));
   EXPECT_FALSE(is_valid_date(1900, 2, 29));

@@ -7,6 +7,15 @@
 #include <string_view>
 #include <vector>
 
+// Typical use for one timestamp column (see also core/time/zone.hpp for the zone step):
+//   DateOrderDetector detector; for (sample value v) detector.observe(v);
+//   const DateOrder order = detector.order(user_option_or(default_date_order(locale)));
+//   (report detector.decided() / deciding_value(), or warn when detector.ambiguous())
+//   const TimestampFormat format = detect_column_format(sample, order);
+//   ZoneConverter zone(*find_zone(time_zone_option));
+//   per row: Timestamp t = parse_with(format, cell);
+//            if (t.ok) utc = t.has_offset ? t.seconds : zone.local_to_utc(t.seconds);
+
 namespace skpi::time {
 
 // Order of the first two fields in slash/dot/dash dates whose year comes last.
@@ -63,7 +72,8 @@ struct TimestampFormat {
 // (a value that contradicts it, such as month 13, is not ok). Bare numbers are read by magnitude:
 // 8 digits forming a date 1900..2199 -> YYYYMMDD, else the unix_seconds / unix_millis /
 // excel_serial ranges above; prefer classify_numeric_timestamp for whole columns.
-// Leading and trailing blanks are ignored. Two-digit years: 00..68 -> 20xx, 69..99 -> 19xx (POSIX %y).
+// Leading and trailing blanks are ignored. Years 1..9999; two-digit years: 00..68 -> 20xx,
+// 69..99 -> 19xx (POSIX %y). No allocation, no locale, no exceptions.
 Timestamp parse_timestamp(std::string_view text, DateOrder order) noexcept;
 
 // Format of a column from its first non-empty value (kind invalid when it does not parse).

@@ -670,7 +670,7 @@ MetricSpec support_cost_metric() {
     const double revenue = inputs.number("revenue");
     if (revenue == 0) return Result::failure("input.zero_denominator", "revenue", "revenue is 0: a share of nothing is undefined.");
     // Costs may exceed revenue (a loss-making period), so this is not checked as a part of a whole.
-    Result result = value_result(percent_of(cost, revenue), "percent", 0);
+    Result result = value_result(percent_of(cost, revenue), "percent", 1);  // one period's totals, as for CLV
     result.parts = {{"cost", cost}, {"revenue", revenue}, {"reference_percent", cost_share_reference}};
     set_formula(result, "formula.support_cost.share", {{"cost", cost}, {"revenue", revenue}, {"value", result.value}});
     set_interpretation(result, "interpretation.support_cost.share",

@@ -21,6 +21,11 @@ export function createCalculator(options) {
   let current = null;
   let announceTimer = null;
   let destroyed = false;
+  let chartWidth = 0;
+  // Charts are drawn at the width they are shown at; a much wider or narrower panel redraws them.
+  const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => {
+    if (current?.model && Math.abs(resultBody.clientWidth - chartWidth) > 40) compute();
+  }) : null;
 
   const headingId = uid('metric');
   const resultHeadingId = uid('result');
@@ -137,7 +142,8 @@ export function createCalculator(options) {
     }
     const model = describe({ i18n, metric, variant, kind, request, response, errorText, version: kpi.version, set: state.set });
     current = { kind, request, response, model };
-    resultBody.replaceChildren(renderModel(model, i18n, { i18n, inputLabel }));
+    chartWidth = resultBody.clientWidth;
+    resultBody.replaceChildren(renderModel(model, i18n, { i18n, inputLabel, width: chartWidth || undefined }));
     clearTimeout(announceTimer);
     announceTimer = setTimeout(() => { live.textContent = summaryText(model, i18n); }, 700);
     notify(model);
@@ -183,6 +189,7 @@ export function createCalculator(options) {
   renderActions();
   renderForm_();
   compute();
+  resizes?.observe(resultBody);
 
   return {
     get state() { return state; },
@@ -190,6 +197,7 @@ export function createCalculator(options) {
     focusHeading: () => article.querySelector('h1')?.focus(),
     destroy() {
       destroyed = true;
+      resizes?.disconnect();
       clearTimeout(announceTimer);
       clear(root);
     },

@@ -2,7 +2,7 @@
 // fonts are presentation attributes, not CSS classes, so the same SVG works inside a downloaded
 // self-contained report. No metric knowledge: labels come from keys, inputs or literal text.
 import { s, h } from './dom.mjs';
-import { formatValue, formatPercent, formatNumber } from './numbers.mjs';
+import { formatValue, formatPercent, formatNumber, formatDuration, bestDurationUnit, durationFactor } from './numbers.mjs';
 
 export const TONES = {
   good: { fill: '#1f7a3a', text: '#ffffff' },
@@ -28,6 +28,11 @@ function formatFor(unit, value, i18n) {
   return formatValue(value, unit, { locale: i18n.locale, currency: i18n.currency });
 }
 
+// Drawn at the width it is shown at (so 13px text stays 13px); the report uses a fixed width.
+function chartWidth(context) {
+  return Math.round(Math.min(640, Math.max(280, context.width ?? WIDTH)));
+}
+
 function svgRoot(width, height, label, direction = 'ltr') {
   return s('svg', {
     xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, width: '100%', direction,
@@ -50,7 +55,7 @@ function stackChart(chart, context) {
   const items = (chart.items ?? []).filter((item) => Number.isFinite(item.value) && item.value > 0);
   const labels = items.map((item) => itemLabel(item, context));
   const described = items.map((item, index) => `${labels[index]} ${formatFor(chart.unit ?? 'percent', item.value, i18n)}`).join(', ');
-  const width = WIDTH;
+  const width = chartWidth(context);
   const barHeight = 44;
   const legendRow = 24;
   const height = barHeight + 16 + legendRow * Math.ceil(items.length / 2) + 4;
@@ -87,7 +92,7 @@ function barsChart(chart, context) {
   const labels = items.map((item) => itemLabel(item, context));
   const values = items.map((item) => formatFor(chart.unit, item.value, i18n));
   const described = items.map((item, index) => `${labels[index]} ${values[index]}`).join(', ');
-  const width = WIDTH;
+  const width = chartWidth(context);
   const row = 28;
   const labelWidth = Math.min(170, Math.max(40, Math.max(0, ...labels.map((label) => label.length)) * 7.2 + 12));
   const valueWidth = Math.max(48, Math.max(0, ...values.map((value) => value.length)) * 7.5 + 10);
@@ -125,7 +130,7 @@ function curveChart(chart, context) {
   const { i18n } = context;
   const series = (chart.series ?? []).filter((item) => Array.isArray(item.points) && item.points.some(([x, y]) => Number.isFinite(x) && Number.isFinite(y)));
   const xLabel = chart.x_key ? i18n.t(chart.x_key) : '';
-  const width = WIDTH;
+  const width = chartWidth(context);
   const panel = 160;
   const gap = 26;
   const left = 58;
@@ -149,18 +154,24 @@ function curveChart(chart, context) {
     const sx = (x) => left + (xMax === xMin ? (width - left - right) / 2 : ((x - xMin) / (xMax - xMin)) * (width - left - right));
     const sy = (y) => bottom - ((y - yMin) / (yMax - yMin)) * (bottom - top);
     svg.append(s('text', { x: left, y: top - 6, 'font-weight': 600 }, i18n.t(item.key)));
-    for (const tick of niceTicks(yMin, yMax)) {
+    // Durations get round ticks in one readable unit (0, 1, 2 min), not round numbers of seconds.
+    const tickUnit = item.unit === 'seconds' ? bestDurationUnit(yMax) : null;
+    const factor = tickUnit ? durationFactor(tickUnit) : 1;
+    for (const tick of niceTicks(yMin / factor, yMax / factor).map((value) => value * factor)) {
+      if (tick > yMax + 1e-9) continue;
+      const label = tickUnit ? formatDuration(tick, i18n.locale, tickUnit) : formatFor(item.unit, tick, i18n);
       svg.append(s('line', { x1: left, x2: width - right, y1: sy(tick), y2: sy(tick), stroke: GRID, 'stroke-width': 1 }));
-      svg.append(s('text', { x: left - 6, y: sy(tick) + 4, 'text-anchor': 'end', fill: MUTED, 'font-size': 11 }, formatFor(item.unit, tick, i18n)));
+      svg.append(s('text', { x: left - 6, y: sy(tick) + 4, 'text-anchor': 'end', fill: MUTED, 'font-size': 12 }, label));
     }
-    const xTicks = xs.length <= 12 ? xs : niceTicks(xMin, xMax, 6).filter((tick) => Number.isInteger(tick));
+    const room = Math.max(3, Math.floor((width - left - right) / 34));
+    const xTicks = xs.length <= room ? xs : niceTicks(xMin, xMax, Math.min(6, room)).filter((tick) => Number.isInteger(tick));
     for (const tick of xTicks) {
-      svg.append(s('text', { x: sx(tick), y: bottom + 16, 'text-anchor': 'middle', fill: MUTED, 'font-size': 11 }, formatNumber(tick, i18n.locale, { max: 2 })));
+      svg.append(s('text', { x: sx(tick), y: bottom + 16, 'text-anchor': 'middle', fill: MUTED, 'font-size': 12 }, formatNumber(tick, i18n.locale, { max: 2 })));
     }
     if (target !== null) {
       svg.append(s('line', { x1: left, x2: width - right, y1: sy(target), y2: sy(target), stroke: TONES.bad.fill, 'stroke-width': 1.5, 'stroke-dasharray': '6 4' }));
       const targetText = `${chart.target.key ? i18n.t(chart.target.key) : ''} ${formatFor(item.unit, target, i18n)}`.trim();
-      svg.append(s('text', { x: width - right, y: sy(target) - 5, 'text-anchor': 'end', fill: TONES.bad.fill, 'font-size': 11 }, targetText));
+      svg.append(s('text', { x: width - right, y: sy(target) - 5, 'text-anchor': 'end', fill: TONES.bad.fill, 'font-size': 12 }, targetText));
     }
     if (Number.isFinite(chart.marker)) {
       svg.append(s('line', { x1: sx(chart.marker), x2: sx(chart.marker), y1: top, y2: bottom, stroke: INK, 'stroke-width': 1, 'stroke-dasharray': '2 3' }));

@@ -60,11 +60,15 @@ export function createI18n({ lang, dictionary, english, currency = '' }) {
       const fallback = english[key];
       return typeof fallback === 'string' ? fallback : key;
     },
-    /** Fills a template's placeholders; strings are inserted as they are, numbers formatted. */
+    /**
+     * Fills a template's placeholders; strings are inserted as they are, numbers formatted. In
+     * right-to-left languages each value is a bidi isolate, so "3 min / 30 min" keeps its order.
+     */
     fill(template, values = {}) {
+      const [open, close] = language.dir === 'rtl' ? ['\u2068', '\u2069'] : ['', ''];
       return String(template).replace(PLACEHOLDER, (whole, name, format) => {
         if (!(name in (values ?? {}))) return DASH;
-        return formatPlaceholder(values[name], format, { locale: language.code, currency: i18n.currency });
+        return `${open}${formatPlaceholder(values[name], format, { locale: language.code, currency: i18n.currency })}${close}`;
       });
     },
     t(key, values) {

@@ -180,7 +180,8 @@ export function formatDuration(seconds, locale, unit = bestDurationUnit(seconds)
 
 /** The name of a duration unit in the locale ("min", "h"), for unit selectors. */
 export function durationUnitName(unit, locale, display = 'long') {
-  const parts = formatter(locale, { style: 'unit', unit: INTL_UNITS[unit], unitDisplay: display }).formatToParts(2);
+  // 5, not 1 or 2: Arabic writes one and two of a unit as a single word without the number.
+  const parts = formatter(locale, { style: 'unit', unit: INTL_UNITS[unit], unitDisplay: display }).formatToParts(5);
   const name = parts.filter((part) => part.type === 'unit').map((part) => part.value).join('').trim();
   return name || unit;
 }

@@ -204,13 +204,15 @@ export function stateFromInputs(metric, variantId, inputs, options, locale) {
   return state;
 }
 
-/** The largest unit in which every duration is a whole number (so 180000 s shows as 3000 min). */
+/** The unit in which every duration reads as a whole number (1800 s → 30 min), else one decimal (150 s → 2.5 min). */
 function tidyUnit(values) {
   const numbers = values.filter((value) => typeof value === 'number' && value > 0);
   if (!numbers.length) return 's';
-  for (const unit of ['d', 'h', 'min']) {
-    const factor = durationFactor(unit);
-    if (numbers.every((value) => Number.isInteger(value / factor) || Number.isInteger((value / factor) * 10))) return unit;
+  for (const decimals of [1, 10]) {
+    for (const unit of ['d', 'h', 'min']) {
+      const factor = durationFactor(unit);
+      if (numbers.every((value) => Number.isInteger(Number(((value / factor) * decimals).toFixed(9))))) return unit;
+    }
   }
   return 's';
 }

@@ -49,20 +49,21 @@ test('share link: opening it in a new browser restores the form and the result e
     ['iqs', async () => { await page.fill('[data-field="weights"]', '40 30 30'); await page.fill('[data-field="scores"]', '100 50 80\n100 100 0'); }],
     ['nps', async () => { await page.check('[data-set="ratings"]'); await page.fill('[data-field="ratings"]', '10 9 x 3'); }],
   ];
+  const fresh = await session.newPage();
   for (const [metric, fill] of cases) {
     await gotoMetric(page, metric);
     await fill();
     const before = { values: await formValues(page), result: await readResult(page) };
     const link = await page.inputValue('[data-share-url]');
     assert.equal(new URL(link).hash, new URL(page.url()).hash, 'the address bar holds the same state');
-    const fresh = await session.newPage();
+    await fresh.goto('about:blank');
     await fresh.goto(link);
     await fresh.waitForSelector('#app[data-ready="true"]');
     assert.deepEqual(await formValues(fresh), before.values, `${metric}: every field is restored`);
     const after = await readResult(fresh);
     assert.equal(after.panel, before.result.panel, `${metric}: the same result is shown`);
-    await fresh.context().close();
   }
+  await fresh.context().close();
 });
 
 test('share link across languages: numbers travel locale-free', async () => {

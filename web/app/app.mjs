@@ -163,7 +163,7 @@ export function mountApp(root, { kpi, translations, win = window }) {
       const response = kind === 'compare' ? kpi.compare(request) : kpi.compute(request);
       if (!response?.ok) continue;
       i18n.currency = state.currency ?? i18n.defaultCurrency;
-      models.push(describe({ i18n, metric, variant, kind, request, response, version: kpi.version, set: state.set }));
+      models.push(describe({ i18n, metric, variant, kind, request, response, version: kpi.version, set: state.set, units: state.units }));
       contexts.push({ i18n, inputLabel: (name) => i18n.t(inputByName(variant, name, state.set)?.label_key ?? name) });
     }
     if (!models.length) return;

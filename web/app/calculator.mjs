@@ -140,7 +140,7 @@ export function createCalculator(options) {
       const missing = error.code === 'input.missing';
       form.showError(target, errorText, missing);
     }
-    const model = describe({ i18n, metric, variant, kind, request, response, errorText, version: kpi.version, set: state.set });
+    const model = describe({ i18n, metric, variant, kind, request, response, errorText, version: kpi.version, set: state.set, units: state.units });
     current = { kind, request, response, model };
     chartWidth = resultBody.clientWidth;
     resultBody.replaceChildren(renderModel(model, i18n, { i18n, inputLabel, width: chartWidth || undefined }));

@@ -10,6 +10,11 @@ export const TONES = {
   bad: { fill: '#b3261e', text: '#ffffff' },
   line: ['#1d5fa8', '#a0522d', '#6a3d9a'],
 };
+// Several neutral parts of one whole (talk, hold, wrap-up) need colours that tell them apart.
+const NEUTRAL_SERIES = [
+  { fill: '#4f7cac', text: '#ffffff' }, { fill: '#8fa3b8', text: '#10202f' }, { fill: '#c9a227', text: '#10202f' },
+  { fill: '#6a4c93', text: '#ffffff' }, { fill: '#2a7f86', text: '#ffffff' }, { fill: '#b86b3a', text: '#ffffff' },
+];
 const INK = '#1b2430';
 const MUTED = '#4a5665';
 const GRID = '#d5dbe3';
@@ -62,9 +67,16 @@ function stackChart(chart, context) {
   const svg = svgRoot(width, height, described, i18n.dir);
   const place = placer(width, i18n.dir === 'rtl');
   const total = items.reduce((sum, item) => sum + item.value, 0) || 1;
+  const neutrals = items.filter((item) => (item.tone ?? 'neutral') === 'neutral').length;
+  const tones = [];
+  let neutralIndex = 0;
+  for (const item of items) {
+    const plain = (item.tone ?? 'neutral') === 'neutral' || !TONES[item.tone];
+    tones.push(plain && neutrals > 1 ? NEUTRAL_SERIES[neutralIndex++ % NEUTRAL_SERIES.length] : TONES[item.tone] ?? TONES.neutral);
+  }
   let offset = 0;
   items.forEach((item, index) => {
-    const tone = TONES[item.tone] ?? TONES.neutral;
+    const tone = tones[index];
     const w = (item.value / total) * width;
     svg.append(s('rect', { x: place.x(offset, w), y: 0, width: Math.max(w, 0.5), height: barHeight, fill: tone.fill }));
     const text = formatFor(chart.unit ?? 'percent', item.value, i18n);
@@ -74,7 +86,7 @@ function stackChart(chart, context) {
     offset += w;
   });
   items.forEach((item, index) => {
-    const tone = TONES[item.tone] ?? TONES.neutral;
+    const tone = tones[index];
     const column = index % 2;
     const row = Math.floor(index / 2);
     const x = column * (width / 2);

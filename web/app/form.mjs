@@ -45,12 +45,6 @@ function durationSelect(i18n, current, label, onPick, data) {
   return select;
 }
 
-// Option text cannot hold a <bdi>: in right-to-left pages a first-strong isolate keeps a range
-// such as "1–5" from reading "5–1" while Arabic text stays right to left.
-function isolate(text, i18n) {
-  return i18n.dir === 'rtl' ? `\u2068${text}\u2069` : text;
-}
-
 function listHint(i18n) {
   return i18n.t(usesDecimalComma(i18n.locale) ? 'form.list_hint_comma' : 'form.list_hint');
 }
@@ -133,7 +127,7 @@ export function renderForm(context) {
         },
       });
       for (const choice of option.choices) {
-        select.append(h('option', { value: choice.id, selected: choice.id === state.options[option.name] }, isolate(i18n.t(choice.label_key), i18n)));
+        select.append(h('option', { value: choice.id, selected: choice.id === state.options[option.name] }, i18n.t(choice.label_key)));
       }
       field.append(h('div', { class: 'control' }, select));
     } else {

@@ -64,15 +64,17 @@ export function createI18n({ lang, dictionary, english, currency = '' }) {
      * Fills a template's placeholders; strings are inserted as they are, numbers formatted. In
      * right-to-left languages each value is a bidi isolate, so "3 min / 30 min" keeps its order.
      */
-    fill(template, values = {}) {
+    fill(template, values = {}, { durationUnits = {} } = {}) {
       const [open, close] = language.dir === 'rtl' ? ['\u2068', '\u2069'] : ['', ''];
       return String(template).replace(PLACEHOLDER, (whole, name, format) => {
         if (!(name in (values ?? {}))) return DASH;
-        return `${open}${formatPlaceholder(values[name], format, { locale: language.code, currency: i18n.currency })}${close}`;
+        const options = { locale: language.code, currency: i18n.currency, durationUnit: durationUnits[name] };
+        return `${open}${formatPlaceholder(values[name], format, options)}${close}`;
       });
     },
-    t(key, values) {
-      return i18n.fill(i18n.text(key), values);
+    /** durationUnits: {placeholder: 's'|'min'|'h'|'d'} shows a duration in the unit it was typed in. */
+    t(key, values, options) {
+      return i18n.fill(i18n.text(key), values, options);
     },
   };
   return i18n;

@@ -53,7 +53,11 @@ export function parseNumber(input, locale) {
   let text = asciiDigits(String(input ?? '')).trim();
   if (!text) return null;
   text = text.replace(/%$/, '').trim();
-  text = text.replace(/[\s\u00a0\u202f\u2009']/g, '');
+  // Spaces (or apostrophes) may group thousands: "12 345,6"; anything else with a space is not a number.
+  if (/[\s\u00a0\u202f\u2009']/.test(text)) {
+    if (!/^[+-]?\d{1,3}([\s\u00a0\u202f\u2009']\d{3})+([.,]\d+)?$/.test(text)) return null;
+    text = text.replace(/[\s\u00a0\u202f\u2009']/g, '');
+  }
   const match = /^([+-]?)([\d.,]*\d[\d.,]*|[\d.,]*\.\d+)(e[+-]?\d+)?$/i.exec(text);
   if (!match) return null;
   const [, sign, body, exponent = ''] = match;
@@ -95,6 +99,9 @@ export function parseList(input, locale) {
   return text
     .split(/[\s;\t]+/)
     .map((item) => item.trim())
+    .filter(Boolean)
+    // "10,9,8" cannot be one number even where the comma is the decimal mark: its commas separate.
+    .flatMap((item) => ((item.match(/,/g) ?? []).length > 1 && !item.includes('.') ? item.split(',') : [item]))
     .filter(Boolean)
     .map((item) => {
       const value = parseNumber(item, locale);
@@ -190,15 +197,15 @@ export function durationUnitName(unit, locale, display = 'long') {
  * Formats a value for a placeholder format of the catalogue templates:
  * int, dec1, dec2, percent, duration, money (anything else: up to 2 decimals).
  */
-export function formatPlaceholder(value, format, { locale, currency } = {}) {
+export function formatPlaceholder(value, format, { locale, currency, durationUnit } = {}) {
   if (typeof value === 'string') return value;
   if (typeof value !== 'number' || !Number.isFinite(value)) return DASH;
   switch (format) {
+    case 'duration': return formatDuration(value, locale, durationUnit ?? bestDurationUnit(value));
     case 'int': return formatNumber(value, locale, { max: 0 });
     case 'dec1': return formatNumber(value, locale, { min: 1, max: 1 });
     case 'dec2': return formatNumber(value, locale, { min: 2, max: 2 });
     case 'percent': return formatPercent(value, locale);
-    case 'duration': return formatDuration(value, locale);
     case 'money': return formatMoney(value, locale, currency);
     default: return formatNumber(value, locale, { max: 2 });
   }

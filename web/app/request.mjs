@@ -1,7 +1,7 @@
 // The calculator state (what the user typed, as typed) and how it becomes a core request. Pure
 // functions over the catalogue: no metric is named here. Typed text is parsed in the user's locale;
 // text that is not a number is passed through so the core reports input.not_a_number for it.
-import { parseNumber, parseList, parseTable, durationFactor, bestDurationUnit, formatInput, listSeparator } from './numbers.mjs';
+import { parseNumber, parseList, parseTable, durationFactor, formatInput, listSeparator } from './numbers.mjs';
 
 export const SCALAR_KINDS = new Set(['count', 'number', 'percent', 'fraction', 'seconds', 'money']);
 export const TEXT_LIST_KINDS = new Set(['rating_list', 'number_list', 'seconds_list', 'money_list']);
@@ -58,15 +58,17 @@ export function initialState(metric, variantId, locale) {
     metric: metric.id, variant: variant.id, set: setIds(variant)[0] ?? '', compare: false,
     values: { a: {}, b: {} }, units: {}, options: {}, currency: null,
   };
+  // Durations start in seconds, the unit of the catalogue; the selector next to each field switches
+  // to minutes, hours or days.
   for (const input of variant.inputs) {
-    if (DURATION_KINDS.has(input.kind)) state.units[input.name] = Number.isFinite(input.default) && input.default > 0 ? bestDurationUnit(input.default) : 'min';
+    if (DURATION_KINDS.has(input.kind)) state.units[input.name] = 's';
     if (Number.isFinite(input.default) && SCALAR_KINDS.has(input.kind)) {
       const unit = state.units[input.name];
       state.values.a[input.name] = formatInput(unit ? input.default / durationFactor(unit) : input.default, locale);
     }
   }
   for (const option of variant.options) {
-    if (isDurationOption(option)) state.units[`option.${option.name}`] = Number.isFinite(option.default) && option.default > 0 ? bestDurationUnit(option.default) : 's';
+    if (isDurationOption(option)) state.units[`option.${option.name}`] = 's';
     if (option.kind === 'choice') state.options[option.name] = option.default ?? option.choices[0]?.id ?? '';
     else if (Number.isFinite(option.default)) {
       const unit = state.units[`option.${option.name}`];
@@ -184,10 +186,14 @@ export function stateFromInputs(metric, variantId, inputs, options, locale) {
       state.options[option.name] = formatInput(isDurationOption(option) ? value / durationFactor(state.units[key]) : value, locale);
     }
   }
+  // One unit for all durations when they share one (talk, hold and wrap-up all in minutes), else
+  // each its own (an interval of 30 min next to a target of 20 s).
+  const durations = activeInputs(variant, state.set).filter((input) => DURATION_KINDS.has(input.kind) && input.name in (inputs ?? {}));
+  const shared = tidyUnit(durations.flatMap((input) => [inputs[input.name]].flat()));
   for (const input of activeInputs(variant, state.set)) {
     if (!(input.name in (inputs ?? {}))) continue;
     const value = inputs[input.name];
-    if (DURATION_KINDS.has(input.kind)) state.units[input.name] = tidyUnit([value].flat());
+    if (DURATION_KINDS.has(input.kind)) state.units[input.name] = shared !== 's' ? shared : tidyUnit([value].flat());
     const factor = DURATION_KINDS.has(input.kind) ? durationFactor(state.units[input.name]) : 1;
     const show = (item) => (typeof item === 'number' ? formatInput(item / factor, locale) : String(item));
     if (SCALAR_KINDS.has(input.kind)) state.values.a[input.name] = show(value);

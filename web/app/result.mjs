@@ -135,7 +135,7 @@ function optionRows(variant, options, i18n) {
   });
 }
 
-function singleModel(result, i18n) {
+function singleModel(result, i18n, durationUnits = {}) {
   return {
     value: result.value,
     valueText: formatValue(result.value, result.unit, { locale: i18n.locale, currency: i18n.currency }),
@@ -145,7 +145,7 @@ function singleModel(result, i18n) {
     nText: Number.isFinite(result.n) ? i18n.t('result.n', { n: formatNumber(result.n, i18n.locale, { max: 2 }) }) : '',
     ci: result.ci ?? null,
     ciText: intervalText(result.ci, result.unit, i18n),
-    formula: result.formula?.key ? i18n.t(result.formula.key, result.formula.values ?? {}) : '',
+    formula: result.formula?.key ? i18n.t(result.formula.key, result.formula.values ?? {}, { durationUnits }) : '',
     interpretation: result.interpretation?.key ? i18n.t(result.interpretation.key, result.interpretation.values ?? {}) : '',
     warnings: (result.warnings ?? []).map((warning) => warningText(warning, i18n)),
     chart: result.chart ?? null,
@@ -160,7 +160,7 @@ function signed(text, value) {
  * The readable model of the current calculation. kind: 'compute' or 'compare'; response: the
  * core's answer (ok or not); errorText: the translated error when not ok.
  */
-export function describe({ i18n, metric, variant, kind, request, response, errorText, version, set }) {
+export function describe({ i18n, metric, variant, kind, request, response, errorText, version, set, units = {} }) {
   if (set === undefined) set = response?.input_set ?? response?.a?.input_set ?? variant.input_sets[0]?.id ?? '';
   const inputs = kind === 'compare' ? null : inputRows(variant, request.inputs, i18n, set);
   const model = {
@@ -185,8 +185,8 @@ export function describe({ i18n, metric, variant, kind, request, response, error
   };
   if (!response?.ok) return model;
   if (kind === 'compare') {
-    model.a = singleModel(response.a, i18n);
-    model.b = singleModel(response.b, i18n);
+    model.a = singleModel(response.a, i18n, units);
+    model.b = singleModel(response.b, i18n, units);
     const unit = response.unit;
     const changeText = unit === 'percent'
       ? i18n.t('compare.points', { value: signed(formatNumber(response.change, i18n.locale, { max: 2 }), response.change) })
@@ -210,7 +210,8 @@ export function describe({ i18n, metric, variant, kind, request, response, error
     model.warnings = (response.warnings ?? []).map((warning) => warningText(warning, i18n));
     return model;
   }
-  Object.assign(model, singleModel(response, i18n));
+  // The formula shows durations in the unit they were typed in (3000 min, not 2.08 days).
+  Object.assign(model, singleModel(response, i18n, units));
   return model;
 }
 

@@ -43,20 +43,14 @@ export function renderFormulas({ root, kpi, catalogue, i18n, metricHref }) {
         if (metric.variants.length > 1) block.append(h('h4', null, i18n.t(variant.label_key)));
         if (variant.description_key) block.append(h('p', null, i18n.t(variant.description_key)));
         const inputs = h('dl', { class: 'input-list' });
-        const sets = variant.input_sets.length ? variant.input_sets : [{ id: '', inputs: variant.inputs.map((input) => input.name) }];
-        const shared = variant.inputs.filter((input) => input.set === '');
-        sets.forEach((set, index) => {
-          const own = variant.inputs.filter((input) => input.set !== '' && input.set === set.id);
-          const names = [...own, ...(set.id === '' || index === 0 ? shared : [])];
-          if (!names.length && set.id !== '') return;
-          inputs.append(h('dt', null, set.id ? i18n.t(set.label_key) : i18n.t('formulas.inputs')));
-          inputs.append(h('dd', null, h('ul', null, names.map((input) => h('li', null,
-            i18n.t(input.label_key),
-            h('span', { class: 'kind' }, ` — ${kindText(input, i18n)}${input.required ? '' : `, ${i18n.t('form.optional')}`}`))))));
-        });
-        if (sets.length > 1 && shared.length) {
-          // shared inputs are listed with the first set; nothing else to add
+        const item = (input) => h('li', null, i18n.t(input.label_key),
+          h('span', { class: 'kind' }, ` — ${kindText(input, i18n)}${input.required ? '' : `, ${i18n.t('form.optional')}`}`));
+        for (const set of variant.input_sets.filter((candidate) => candidate.id)) {
+          inputs.append(h('dt', null, i18n.t(set.label_key)));
+          inputs.append(h('dd', null, h('ul', null, variant.inputs.filter((input) => input.set === set.id).map(item))));
         }
+        const shared = variant.inputs.filter((input) => input.set === '');
+        if (shared.length) inputs.append(h('dd', null, h('ul', null, shared.map(item))));
         block.append(h(sub, { class: 'sub' }, i18n.t('formulas.inputs')), inputs);
         if (variant.options.length) {
           block.append(h(sub, { class: 'sub' }, i18n.t('form.options')), h('ul', null, variant.options.map((option) => h('li', null,

@@ -42,3 +42,27 @@ test('no network request after load', async () => {
   assert.deepEqual(after, [], 'no request leaves the page after load');
   assert.deepEqual(page.errors, []);
 });
+
+test('dist/ works as copied to a static host under a path prefix', async () => {
+  const { mkdtemp, cp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { serve } = await import('../../scripts/serve.mjs');
+  const { dist } = await import('./helpers.mjs');
+  const host = await mkdtemp(join(tmpdir(), 'skpi-host-'));
+  await cp(dist, join(host, 'tools', 'kpi'), { recursive: true });
+  const { server, url } = await serve(host, 0, { quiet: true });
+  try {
+    const page = await session.newPage();
+    const failed = [];
+    page.on('response', (response) => { if (response.status() >= 400) failed.push(response.url()); });
+    await page.goto(`${url}tools/kpi/?lang=ro#m=nps&set=counts&i.promoters=70&i.passives=20&i.detractors=10`);
+    await page.waitForSelector('#app[data-ready="true"]');
+    assert.equal(await page.getAttribute('[data-result-value]', 'data-value'), '60');
+    assert.deepEqual(failed, []);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    server.close();
+    await rm(host, { recursive: true, force: true });
+  }
+});

@@ -148,6 +148,7 @@ export function mountApp(root, { kpi, translations, win = window }) {
         markMissing();
       },
       reportAll,
+      reportCount: () => memory.size,
     });
   }
 

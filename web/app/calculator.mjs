@@ -153,6 +153,10 @@ export function createCalculator(options) {
     const url = options.shareUrl ? options.shareUrl(state) : null;
     if (url) shareInput.value = url;
     options.onChange?.(state, model ? { model, chartContext: { i18n, inputLabel } } : null);
+    // Nothing to download before anything is typed; the visit report needs one filled-in metric.
+    for (const button of actions.querySelectorAll('[data-download]')) {
+      button.disabled = button.dataset.download === 'all' ? (options.reportCount?.() ?? 1) === 0 : !model;
+    }
   }
 
   function download(type) {

@@ -423,7 +423,7 @@ def main():
     parser = argparse.ArgumentParser()
     here = os.path.dirname(os.path.abspath(__file__))
     parser.add_argument("--zoneinfo", default="/usr/share/zoneinfo")
-    parser.add_argument("--out", default=os.path.join(here, "..", "core", "time", "tz_data.cpp"))
+    parser.add_argument("--out", default=os.path.normpath(os.path.join(here, "..", "core", "time", "tz_data.cpp")))
     parser.add_argument("--no-verify", action="store_true")
     args = parser.parse_args()
 
@@ -478,9 +478,11 @@ def main():
     out.append("")
     out.append("const char k_tzdata_version[] = \"%s\";" % version)
     out.append("")
-    out.append("constexpr RuleDateKind by_weekday = RuleDateKind::month_week_day;")
-    out.append("constexpr RuleDateKind julian = RuleDateKind::julian_no_leap;")
-    out.append("constexpr RuleDateKind day_of_year = RuleDateKind::day_of_year;")
+    kinds_used = {z.rule.start.kind for _, z in zones if z.rule.has_dst} | {z.rule.end.kind for _, z in zones if z.rule.has_dst}
+    for letter, alias, enumerator in (("M", "by_weekday", "month_week_day"), ("J", "julian", "julian_no_leap"),
+                                      ("N", "day_of_year", "day_of_year")):
+        if letter in kinds_used:
+            out.append("constexpr RuleDateKind %s = RuleDateKind::%s;" % (alias, enumerator))
     out.append("")
     out.append("// UTC seconds of each offset change, all tables one after another.")
     out.append("const std::int32_t k_transition_times[] = {\n%s\n};" % wrap(times or ["0"]))

@@ -7,8 +7,6 @@ namespace skpi::time::detail {
 const char k_tzdata_version[] = "2025b";
 
 constexpr RuleDateKind by_weekday = RuleDateKind::month_week_day;
-constexpr RuleDateKind julian = RuleDateKind::julian_no_leap;
-constexpr RuleDateKind day_of_year = RuleDateKind::day_of_year;
 
 // UTC seconds of each offset change, all tables one after another.
 const std::int32_t k_transition_times[] = {

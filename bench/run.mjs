@@ -13,12 +13,14 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareFigures, figuresFromReport } from './figures.mjs';
-import { DEFAULT_SEED, GENERATOR_VERSION, generate } from './gen.mjs';
+import { DEFAULT_SEED, GENERATOR_VERSION, KNOWN_SHA256, generate } from './gen.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'build/bench');
-const NATIVE = join(ROOT, 'build/native/skpi_analyze');
-const DIST = join(ROOT, 'dist/servicekpi.mjs');
+// Overridable to measure another build (e.g. your own build directory) without touching dist/.
+const NATIVE = resolve(process.env.SKPI_NATIVE ?? join(ROOT, 'build/native/skpi_analyze'));
+const DIST = resolve(process.env.SKPI_DIST_MODULE ?? join(ROOT, 'dist/servicekpi.mjs'));
+process.env.SKPI_DIST_MODULE = DIST; // read by bench/run-wasm.mjs
 const TIME = '/usr/bin/time';
 const MB = 1e6;
 
@@ -65,9 +67,9 @@ function childFigures(stdout) {
 const IMPLEMENTATIONS = [
   {
     id: 'wasm',
-    label: 'ServiceKPI wasm (Node)',
+    label: 'ServiceKPI wasm',
     engine: true,
-    missing: () => (existsSync(DIST) ? null : 'dist/servicekpi.mjs is missing (scripts/build)'),
+    missing: () => (existsSync(DIST) ? null : `${relative(ROOT, DIST)} is missing (scripts/build)`),
     command: (file, options) => ['node', [join(ROOT, 'bench/run-wasm.mjs'), file, String(options.chunk)]],
     figures: childFigures,
   },
@@ -75,12 +77,16 @@ const IMPLEMENTATIONS = [
     id: 'native',
     label: 'ServiceKPI native',
     engine: true,
-    missing: () => (existsSync(NATIVE) ? null : 'build/native/skpi_analyze is missing (scripts/build)'),
-    command: (file) => [NATIVE, [file]],
-    figures: (stdout) => {
+    missing: () => (existsSync(NATIVE) ? null : `${relative(ROOT, NATIVE)} is missing (scripts/build)`),
+    // --timing: "<seconds> s <bytes> bytes <MB/s> MB/s peak_rss_kb <kB>" on stderr after the report.
+    command: (file) => [NATIVE, [file, '--compact', '--timing']],
+    figures: (stdout, stderr) => {
       const report = JSON.parse(stdout);
       const { figures, notes } = figuresFromReport(report);
-      return { figures, notes, extra: { report } };
+      const timing = /([\d.]+) s (\d+) bytes [\d.]+ MB\/s peak_rss_kb (\d+)/.exec(stderr);
+      const extra = { report };
+      if (timing) Object.assign(extra, { engine_seconds: Number(timing[1]), max_rss_kb: Number(timing[3]) });
+      return { figures, notes, extra };
     },
   },
   {
@@ -165,6 +171,10 @@ function dataFile(rows) {
   const meta = generate({ rows, out: file });
   writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
   console.log(`${(meta.bytes / MB).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s, sha256 ${meta.sha256.slice(0, 16)}…`);
+  if (KNOWN_SHA256[rows] && KNOWN_SHA256[rows] !== meta.sha256) {
+    console.log(`warning: the reference machine generated sha256 ${KNOWN_SHA256[rows]} for ${rows} rows; this file differs, ` +
+      'so results are not comparable byte for byte (the figures are still checked between implementations)');
+  }
   return { file, meta };
 }
 
@@ -249,7 +259,7 @@ async function runSuite(file, bytes, implementations, options, rounds) {
         continue;
       }
       try {
-        const parsed = implementation.figures(run.stdout);
+        const parsed = implementation.figures(run.stdout, run.stderr);
         entry.runs.push({ ...run, ...parsed });
       } catch (problem) {
         entry.failure = `unreadable output (${problem.message}): ${run.stdout.slice(0, 200)}`;

@@ -1,0 +1,248 @@
+#include "core/analysis/accumulators.hpp"
+
+#include <algorithm>
+
+namespace skpi::analysis {
+
+// ------------------------------------------------------------------------------------ QuantileStore
+
+void QuantileStore::switch_to_real() {
+  real_.reserve(whole_.size() + 16);
+  for (std::int32_t value : whole_) real_.push_back(value);
+  real_sum_ = static_cast<double>(whole_sum_);
+  real_compensation_ = static_cast<double>(whole_sum_ - static_cast<std::int64_t>(real_sum_));
+  real_square_sum_ = whole_square_sum_;
+  std::vector<std::int32_t>().swap(whole_);
+  whole_sum_ = 0;
+  whole_square_sum_ = 0;
+  real_mode_ = true;
+}
+
+void QuantileStore::merge(const QuantileStore& other) {
+  if (!other.real_mode_ && !real_mode_) {
+    whole_.insert(whole_.end(), other.whole_.begin(), other.whole_.end());
+    whole_sum_ += other.whole_sum_;
+    whole_square_sum_ += other.whole_square_sum_;
+    return;
+  }
+  if (!real_mode_) switch_to_real();
+  if (other.real_mode_) {
+    for (double value : other.real_) {
+      real_.push_back(value);
+      add_to_sum(value);
+    }
+  } else {
+    for (std::int32_t value : other.whole_) {
+      real_.push_back(value);
+      add_to_sum(value);
+    }
+  }
+}
+
+namespace {
+
+// Quantile q of values[from, n) where every element before `from` is <= every element after it and
+// the wanted position is >= from (so a second quantile reuses the first partition).
+template <typename T>
+double quantile_of(std::vector<T>& values, double q, std::size_t from = 0) {
+  const std::size_t n = values.size();
+  const double position = q * static_cast<double>(n - 1);
+  std::size_t low = static_cast<std::size_t>(std::floor(position));
+  if (low >= n - 1) low = n - 1;
+  if (low < from) from = 0;
+  const double fraction = position - static_cast<double>(low);
+  std::nth_element(values.begin() + static_cast<std::ptrdiff_t>(from), values.begin() + static_cast<std::ptrdiff_t>(low), values.end());
+  const double a = static_cast<double>(values[low]);
+  if (low + 1 >= n || fraction == 0) return a;
+  const double b = static_cast<double>(*std::min_element(values.begin() + static_cast<std::ptrdiff_t>(low) + 1, values.end()));
+  return numpy_lerp(a, b, fraction);
+}
+
+template <typename T>
+void median_and_p90(std::vector<T>& values, double& median, double& p90) {
+  median = quantile_of(values, 0.5);
+  const std::size_t after_median = static_cast<std::size_t>(std::floor(0.5 * static_cast<double>(values.size() - 1))) + 1;
+  p90 = quantile_of(values, 0.9, std::min(after_median, values.size() - 1));
+}
+
+}  // namespace
+
+double QuantileStore::quantile(double q) {
+  return real_mode_ ? quantile_of(real_, q) : quantile_of(whole_, q);
+}
+
+QuantileSummary QuantileStore::summarize() {
+  QuantileSummary summary;
+  summary.n = size();
+  if (summary.n == 0) return summary;
+  const double n = static_cast<double>(summary.n);
+  summary.sum = total();
+  summary.mean = summary.sum / n;
+  if (real_mode_) {
+    const auto [low, high] = std::minmax_element(real_.begin(), real_.end());
+    summary.min = *low;
+    summary.max = *high;
+  } else {
+    const auto [low, high] = std::minmax_element(whole_.begin(), whole_.end());
+    summary.min = *low;
+    summary.max = *high;
+  }
+  if (real_mode_)
+    median_and_p90(real_, summary.median, summary.p90);
+  else
+    median_and_p90(whole_, summary.median, summary.p90);
+  if (summary.n >= 2) {
+    // Second pass around the mean: the textbook Σx² − n·mean² loses digits on large, close values.
+    double squares = 0;
+    if (real_mode_) {
+      for (double value : real_) squares += (value - summary.mean) * (value - summary.mean);
+    } else {
+      for (std::int32_t value : whole_) squares += (value - summary.mean) * (value - summary.mean);
+    }
+    summary.standard_deviation = std::sqrt(squares / (n - 1));
+  }
+  return summary;
+}
+
+std::size_t QuantileStore::count_at_most(double limit) const {
+  std::size_t count = 0;
+  if (real_mode_) {
+    for (double value : real_) count += value <= limit;
+  } else {
+    for (std::int32_t value : whole_) count += value <= limit;
+  }
+  return count;
+}
+
+// -------------------------------------------------------------------------------------- RatingCounts
+
+void RatingCounts::merge(const RatingCounts& other) {
+  for (int i = 0; i <= max_value; ++i) counts_[i] += other.counts_[i];
+  other_ += other.other_;
+  n_ += other.n_;
+  good_ += other.good_;
+  bad_ += other.bad_;
+  sum_ += other.sum_;
+  square_sum_ += other.square_sum_;
+  min_ = std::min(min_, other.min_);
+  max_ = std::max(max_, other.max_);
+}
+
+std::uint64_t RatingCounts::at_least(int value) const { return between(value, max_value); }
+std::uint64_t RatingCounts::at_most(int value) const { return between(0, value); }
+std::uint64_t RatingCounts::between(int low, int high) const {
+  std::uint64_t total = 0;
+  for (int i = std::max(low, 0); i <= std::min(high, max_value); ++i) total += counts_[i];
+  return total;
+}
+
+RatingScale detect_csat_scale(const RatingCounts& counts) {
+  const double top = counts.max();
+  const int low = counts.count(0) > 0 ? 0 : 1;
+  if (top <= 3) return {low, 3};
+  if (top <= 5) return {low, 5};
+  if (top <= 7) return {low, 7};
+  return {low, 10};
+}
+
+RatingScale detect_nps_scale(const RatingCounts& counts) { return {counts.count(0) > 0 ? 0 : 1, 10}; }
+
+RatingScale detect_ces_scale(const RatingCounts& counts) {
+  const double top = counts.max();
+  if (top <= 5) return {1, 5};
+  if (top <= 7) return {1, 7};
+  return {1, 10};
+}
+
+// ---------------------------------------------------------------------------------------- SeriesSums
+
+void SeriesSums::add_slow(std::int64_t key, double amount) {
+  if (values_.empty()) {
+    base_ = key;
+    values_.assign(1, amount);
+    low_ = high_ = key;
+    return;
+  }
+  const std::int64_t first = std::min(low_, key);
+  const std::int64_t last = std::max(high_, key);
+  if (last - first + 1 > max_span_) {
+    ++outliers_;
+    return;
+  }
+  // Grow by a margin on the side that moved so a slowly widening range is not copied per row.
+  const std::int64_t size = static_cast<std::int64_t>(values_.size());
+  if (key < base_) {
+    std::int64_t new_base = std::max(key - size / 2, stored_last() - max_span_ + 1);
+    new_base = std::min(new_base, key);
+    std::vector<double> grown(static_cast<std::size_t>(stored_last() - new_base + 1), 0.0);
+    std::copy(values_.begin(), values_.end(), grown.begin() + (base_ - new_base));
+    values_.swap(grown);
+    base_ = new_base;
+  } else {
+    std::int64_t new_last = std::min(key + size / 2, base_ + max_span_ - 1);
+    new_last = std::max(new_last, key);
+    values_.resize(static_cast<std::size_t>(new_last - base_ + 1), 0.0);
+  }
+  values_[static_cast<std::size_t>(key - base_)] += amount;
+  low_ = std::min(low_, key);
+  high_ = std::max(high_, key);
+}
+
+void SeriesSums::merge(const SeriesSums& other) {
+  if (other.values_.empty()) return;
+  for (std::int64_t key = other.low_; key <= other.high_; ++key) {
+    const double value = other.values_[static_cast<std::size_t>(key - other.base_)];
+    if (value != 0 || key == other.low_ || key == other.high_) add(key, value);
+  }
+  outliers_ += other.outliers_;
+}
+
+double SeriesSums::total() const {
+  double sum = 0;
+  for (double value : values_) sum += value;
+  return sum;
+}
+
+// ------------------------------------------------------------------------------------------- DayGrid
+
+void DayGrid::add_slow(std::int64_t day, std::uint32_t column) {
+  const std::size_t stride = width_ + 1;
+  if (days_ == 0) {
+    base_ = day;
+    days_ = 1;
+    cells_.assign(stride, 0);
+    ++cells_[column];
+    return;
+  }
+  const std::int64_t first = std::min(base_, day);
+  const std::int64_t last = std::max(last_day(), day);
+  if (last - first + 1 > max_span_) return;
+  std::int64_t new_base = base_;
+  std::int64_t new_last = last_day();
+  if (day < base_) new_base = std::max(std::min(day, day - days_ / 4), last - max_span_ + 1);
+  if (day > new_last) new_last = std::min(std::max(day, day + days_ / 4), new_base + max_span_ - 1);
+  new_base = std::min(new_base, day);
+  new_last = std::max(new_last, day);
+  const std::int64_t new_days = new_last - new_base + 1;
+  std::vector<std::uint32_t> grown(static_cast<std::size_t>(new_days) * stride, 0);
+  std::copy(cells_.begin(), cells_.end(), grown.begin() + static_cast<std::ptrdiff_t>((base_ - new_base) * static_cast<std::int64_t>(stride)));
+  cells_.swap(grown);
+  base_ = new_base;
+  days_ = new_days;
+  ++cells_[static_cast<std::size_t>(day - base_) * stride + column];
+}
+
+void DayGrid::merge(const DayGrid& other) {
+  const std::uint32_t columns = std::min(width_, other.width_) + 1;
+  for (std::int64_t day = other.base_; day < other.base_ + other.days_; ++day) {
+    for (std::uint32_t column = 0; column < columns; ++column) {
+      const std::uint32_t count = other.cells_[static_cast<std::size_t>(day - other.base_) * (other.width_ + 1) + column];
+      if (count == 0) continue;
+      const std::uint32_t target = column == other.width_ ? width_ : column;
+      add(day, target);  // makes room for the day
+      if (day >= base_ && day < base_ + days_) cells_[static_cast<std::size_t>(day - base_) * (width_ + 1) + target] += count - 1;
+    }
+  }
+}
+
+}  // namespace skpi::analysis

@@ -1,0 +1,365 @@
+// Call-centre files: per-call logs (outcome, waits, handle times) and interval counts (contacts per
+// hour); offered/answered/abandoned, ASA, AHT, service level and arrivals per interval for staffing.
+#include <algorithm>
+#include <cmath>
+
+#include "core/analysis/dictionary.hpp"
+#include "core/analysis/kinds.hpp"
+#include "core/analysis/report.hpp"
+#include "core/time/civil.hpp"
+
+namespace skpi::analysis {
+namespace {
+
+struct CallAccumulator {
+  std::uint64_t rows = 0;
+  double offered = 0, answered = 0, abandoned = 0, other = 0, unknown = 0;
+  QuantileStore answered_waits, abandoned_waits, handle_times;
+  double talk = 0, hold = 0, wrap = 0;
+  std::uint64_t talk_n = 0, hold_n = 0, wrap_n = 0;
+  SeriesSums arrivals{400000};  // by interval index in local time
+  SeriesSums by_day;
+  std::uint64_t no_time_rows = 0;
+  struct Agent {
+    std::uint64_t handled = 0;
+    QuantileStore handle_times, waits;
+  };
+  PerKey<Agent> agents;
+};
+
+class CallProcessor final : public Processor {
+ public:
+  explicit CallProcessor(Context& context) : context_(context), clock_(*context.options->zone) {
+    const Mapping& m = *context.mapping;
+    col_outcome_ = m.column(Role::outcome);
+    col_calls_ = m.column(Role::calls);
+    col_answered_calls_ = m.column(Role::answered_calls);
+    col_abandoned_calls_ = m.column(Role::abandoned_calls);
+    col_agent_ = m.column(Role::agent);
+    for (Role role : {Role::wait_seconds, Role::talk_seconds, Role::hold_seconds, Role::wrap_seconds, Role::handle_seconds}) {
+      duration_columns_.push_back(m.column(role));
+      duration_units_.push_back(m.unit(role));
+    }
+    for (Role role : {Role::created_at, Role::date, Role::answered_at, Role::ended_at}) {
+      if (m.has(role)) {
+        arrival_role_ = role;
+        break;
+      }
+    }
+    interval_ = context.interval_seconds;
+    if (m.has(Role::calls)) {
+      context.warnings.push_back("Each row counts contacts in an interval of " + std::to_string(interval_ / 60) + " minutes.");
+    }
+  }
+
+  void add(const std::string_view* f, std::size_t n, std::uint64_t row) override {
+    Issues& issues = *context_.issues;
+    auto time_of = [&](Role role) -> std::int64_t {
+      if (role == Role::none) return no_time;
+      TimeColumn& column = context_.times[static_cast<std::size_t>(role)];
+      if (!column.valid()) return no_time;
+      std::int64_t millis = 0;
+      const Read read = column.read(Context::cell(f, n, column.index()), millis);
+      if (read == Read::ok) return millis;
+      if (read == Read::bad) issues.cell(Reason::value_bad_timestamp, row, column.index());
+      return no_time;
+    };
+    const std::int64_t arrival = time_of(arrival_role_);
+    CallAccumulator* target = &main_;
+    if (context_.filtering()) {
+      const int route = arrival == no_time ? -1 : context_.route(clock_.day(arrival));
+      if (route < 0) {
+        issues.skip(Reason::row_outside_period, row);
+        return;
+      }
+      target = route == 0 ? &main_ : &compare_;
+    }
+    CallAccumulator& a = *target;
+
+    if (col_calls_ >= 0) {
+      // Interval counts.
+      double calls = 0;
+      const Read read = read_number(Context::cell(f, n, col_calls_), context_.decimal, calls);
+      if (read != Read::ok || calls < 0) {
+        if (read == Read::bad || calls < 0) issues.skip(Reason::value_bad_number, row, col_calls_);
+        else issues.skip(Reason::call_no_outcome, row, col_calls_);
+        return;
+      }
+      ++a.rows;
+      a.offered += calls;
+      double answered = 0, abandoned = 0;
+      if (col_answered_calls_ >= 0 && read_number(Context::cell(f, n, col_answered_calls_), context_.decimal, answered) == Read::ok) a.answered += answered;
+      if (col_abandoned_calls_ >= 0 && read_number(Context::cell(f, n, col_abandoned_calls_), context_.decimal, abandoned) == Read::ok) a.abandoned += abandoned;
+      if (arrival != no_time) {
+        const std::int64_t local = clock_.local_seconds(arrival);
+        a.arrivals.add(LocalClock::floor_div(local, interval_), calls);
+        a.by_day.add(LocalClock::floor_div(local, 86400), calls);
+      } else {
+        ++a.no_time_rows;
+      }
+      return;
+    }
+
+    // One row per call.
+    double durations[5];
+    bool has[5] = {false, false, false, false, false};
+    for (std::size_t i = 0; i < duration_columns_.size(); ++i) {
+      if (duration_columns_[i] < 0) continue;
+      const Read read = read_duration(Context::cell(f, n, duration_columns_[i]), context_.decimal, duration_units_[i], durations[i]);
+      if (read == Read::ok) {
+        if (durations[i] < 0) issues.cell(Reason::duration_negative, row, duration_columns_[i]);
+        else has[i] = true;
+      } else if (read == Read::bad) {
+        issues.cell(Reason::value_bad_duration, row, duration_columns_[i]);
+      }
+    }
+    int outcome = 0;
+    if (col_outcome_ >= 0) {
+      const std::string_view text = Context::cell(f, n, col_outcome_);
+      const std::uint32_t id = outcome_names_.id(trim(text));
+      if (id >= outcome_classes_.size()) outcome_classes_.resize(static_cast<std::size_t>(id) + 1, -1);
+      if (outcome_classes_[id] < 0) outcome_classes_[id] = static_cast<std::int8_t>(classify_outcome(outcome_names_.name(id)));
+      outcome = outcome_classes_[id];
+      if (outcome == 0) {
+        issues.skip(trim(text).empty() ? Reason::call_no_outcome : Reason::value_unknown_outcome, row, col_outcome_);
+        return;
+      }
+    } else {
+      // Without an outcome column: answered when there is an answer time or talk time.
+      const std::int64_t answered_at = context_.times[static_cast<std::size_t>(Role::answered_at)].valid() ? time_of(Role::answered_at) : no_time;
+      if (answered_at != no_time || (has[1] && durations[1] > 0) || (has[4] && durations[4] > 0)) outcome = 1;
+      else if (context_.mapping->has(Role::answered_at) || context_.mapping->has(Role::talk_seconds) || context_.mapping->has(Role::handle_seconds)) outcome = 2;
+      else outcome = 1;  // nothing tells: counted as answered (offered == answered)
+      if (!has[0] && answered_at != no_time && arrival != no_time && arrival_role_ != Role::answered_at) {
+        durations[0] = static_cast<double>(answered_at - arrival) / 1000.0;
+        has[0] = durations[0] >= 0;
+      }
+    }
+    ++a.rows;
+    if (outcome == 3) {
+      ++a.other;
+      return;
+    }
+    a.offered += 1;
+    std::uint32_t agent_id = Dictionary::missing;
+    if (col_agent_ >= 0) {
+      const std::string_view value = trim(Context::cell(f, n, col_agent_));
+      if (!value.empty() && !TimeColumn::is_missing(value)) agent_id = agents_.id(value);
+    }
+    if (outcome == 1) {
+      a.answered += 1;
+      if (has[0]) a.answered_waits.add(durations[0]);
+      double handle = 0;
+      bool handle_known = false;
+      if (has[4]) {
+        handle = durations[4];
+        handle_known = true;
+      } else if (has[1] || has[2] || has[3]) {
+        handle = (has[1] ? durations[1] : 0) + (has[2] ? durations[2] : 0) + (has[3] ? durations[3] : 0);
+        handle_known = true;
+      }
+      if (has[1]) { a.talk += durations[1]; ++a.talk_n; }
+      if (has[2]) { a.hold += durations[2]; ++a.hold_n; }
+      if (has[3]) { a.wrap += durations[3]; ++a.wrap_n; }
+      if (handle_known) a.handle_times.add(handle);
+      if (agent_id != Dictionary::missing) {
+        CallAccumulator::Agent& agent = a.agents[agent_id];
+        ++agent.handled;
+        if (handle_known) agent.handle_times.add(handle);
+        if (has[0]) agent.waits.add(durations[0]);
+      }
+    } else {
+      a.abandoned += 1;
+      if (has[0]) a.abandoned_waits.add(durations[0]);
+    }
+    if (arrival != no_time) {
+      const std::int64_t local = clock_.local_seconds(arrival);
+      a.arrivals.add(LocalClock::floor_div(local, interval_));
+      a.by_day.add(LocalClock::floor_div(local, 86400));
+    } else {
+      ++a.no_time_rows;
+    }
+  }
+
+  std::uint64_t records() const override { return main_.rows + compare_.rows; }
+
+  void report(json& metrics, json& comparison, json&) override {
+    metrics = build(main_);
+    if (context_.comparing()) comparison["metrics"] = compare_metrics(build(compare_), metrics);
+  }
+
+ private:
+  json build(CallAccumulator& a) {
+    const Options& options = *context_.options;
+    json metrics = json::object();
+    auto count = [](double value) { return static_cast<std::uint64_t>(std::llround(value)); };
+    const bool interval_file = col_calls_ >= 0;
+    const bool knows_outcome = col_outcome_ >= 0 || col_abandoned_calls_ >= 0 || context_.mapping->has(Role::answered_at) ||
+                               context_.mapping->has(Role::talk_seconds) || context_.mapping->has(Role::handle_seconds);
+    metrics["offered"] = json{{"value", number(a.offered)}, {"n", a.rows}};
+    if (knows_outcome || !interval_file) {
+      if (knows_outcome) {
+        metrics["answered"] = json{{"value", number(a.answered)}, {"n", count(a.offered)}};
+        metrics["abandoned"] = json{{"value", number(a.abandoned)}, {"n", count(a.offered)}};
+        json rate = share(count(a.abandoned), count(a.offered));
+        metrics["abandon_rate"] = rate;
+      }
+      if (a.other) metrics["other_outcomes"] = json{{"value", number(a.other)}, {"note", "calls with other outcomes (phantom, busy, failed) are not offered calls"}};
+    }
+    if (!a.answered_waits.empty()) {
+      json wait = summary_json(a.answered_waits);
+      wait["unit"] = "seconds";
+      metrics["wait_time"] = wait;
+      // Service level: answered within T / offered (abandoned treatment per option).
+      const double threshold = options.service_level_seconds;
+      const std::uint64_t within = a.answered_waits.count_at_most(threshold);
+      std::uint64_t denominator = count(a.offered);
+      const char* treatment = "count";
+      if (options.abandoned == AbandonedTreatment::exclude) {
+        denominator = count(a.answered);
+        treatment = "exclude";
+      } else if (options.abandoned == AbandonedTreatment::exclude_short) {
+        denominator = count(a.offered) - a.abandoned_waits.count_at_most(threshold);
+        treatment = "exclude_short";
+      }
+      // Answered calls whose wait is unknown cannot be judged: they leave the denominator.
+      const std::uint64_t unknown_waits = count(a.answered) - a.answered_waits.size();
+      denominator -= std::min(denominator, unknown_waits);
+      json level = share(within, denominator);
+      level["threshold_seconds"] = number(threshold);
+      level["abandoned"] = treatment;
+      metrics["service_level"] = level;
+    }
+    if (!a.handle_times.empty()) {
+      json handle = summary_json(a.handle_times);
+      handle["unit"] = "seconds";
+      json parts = json::object();
+      if (a.talk_n) parts["talk_mean"] = number(a.talk / static_cast<double>(a.talk_n));
+      if (a.hold_n) parts["hold_mean"] = number(a.hold / static_cast<double>(a.hold_n));
+      if (a.wrap_n) parts["wrap_mean"] = number(a.wrap / static_cast<double>(a.wrap_n));
+      if (!parts.empty()) handle["parts"] = parts;
+      metrics["aht"] = handle;
+    }
+
+    // Arrivals per interval and per day.
+    if (!a.arrivals.empty()) {
+      const std::int64_t first = a.arrivals.first_key(), last = a.arrivals.last_key();
+      json arrivals = json::object();
+      arrivals["interval_minutes"] = interval_ / 60;
+      arrivals["total"] = number(a.arrivals.total());
+      const std::int64_t intervals = last - first + 1;
+      arrivals["intervals"] = intervals;
+      arrivals["mean_per_interval"] = number(a.arrivals.total() / static_cast<double>(intervals));
+      double peak = -1;
+      std::int64_t peak_key = first;
+      for (std::int64_t key = first; key <= last; ++key) {
+        if (a.arrivals.at(key) > peak) {
+          peak = a.arrivals.at(key);
+          peak_key = key;
+        }
+      }
+      auto start_text = [&](std::int64_t key) {
+        const std::int64_t seconds = key * interval_;
+        std::string text = time::format_iso8601_utc(seconds);
+        if (!text.empty() && text.back() == 'Z') text.pop_back();  // local time
+        return interval_ >= 86400 ? text.substr(0, 10) : text.substr(0, 16);
+      };
+      arrivals["peak"] = json{{"start", start_text(peak_key)}, {"calls", number(peak)}};
+      if (intervals <= 20000) {
+        json series = json::array();
+        for (std::int64_t key = first; key <= last; ++key) series.push_back(json{{"start", start_text(key)}, {"calls", number(a.arrivals.at(key))}});
+        arrivals["series"] = series;
+      }
+      if (interval_ < 86400) {
+        // Mean contacts per weekday and time of day, over the days of each weekday in the range.
+        const int per_day = static_cast<int>(86400 / interval_);
+        std::vector<double> sums(static_cast<std::size_t>(7 * per_day), 0.0);
+        std::vector<int> days_per_weekday(7, 0);
+        const std::int64_t first_day = LocalClock::floor_div(first * interval_, 86400);
+        const std::int64_t last_day = LocalClock::floor_div(last * interval_, 86400);
+        for (std::int64_t day = first_day; day <= last_day; ++day) ++days_per_weekday[static_cast<std::size_t>(time::weekday_from_days(day))];
+        for (std::int64_t key = first; key <= last; ++key) {
+          const std::int64_t seconds = key * interval_;
+          const std::int64_t day = LocalClock::floor_div(seconds, 86400);
+          const int slot = static_cast<int>((seconds - day * 86400) / interval_);
+          sums[static_cast<std::size_t>(time::weekday_from_days(day) * per_day + slot)] += a.arrivals.at(key);
+        }
+        static const char* weekday_names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+        json profile = json::array();
+        json by_time = json::array();
+        for (int slot = 0; slot < per_day; ++slot) {
+          double total = 0;
+          int days = 0;
+          for (int weekday = 0; weekday < 7; ++weekday) {
+            total += sums[static_cast<std::size_t>(weekday * per_day + slot)];
+            days += days_per_weekday[static_cast<std::size_t>(weekday)];
+          }
+          const int minute = slot * interval_ / 60;
+          char clock[6] = {static_cast<char>('0' + minute / 600), static_cast<char>('0' + minute / 60 % 10), ':',
+                           static_cast<char>('0' + minute % 60 / 10), static_cast<char>('0' + minute % 10), 0};
+          by_time.push_back(json{{"time", clock}, {"mean", number(days ? total / days : 0)}});
+          for (int weekday = 0; weekday < 7; ++weekday) {
+            const int count_days = days_per_weekday[static_cast<std::size_t>(weekday)];
+            if (!count_days) continue;
+            profile.push_back(json{{"weekday", weekday_names[weekday]}, {"time", clock},
+                                   {"mean", number(sums[static_cast<std::size_t>(weekday * per_day + slot)] / count_days)}});
+          }
+        }
+        arrivals["by_time_of_day"] = by_time;
+        arrivals["profile"] = profile;
+      }
+      metrics["arrivals"] = arrivals;
+    }
+    if (!a.by_day.empty()) {
+      json by_day = json::array(), by_month = json::array();
+      int current_month = -1;
+      double month_total = 0;
+      for (std::int64_t day = a.by_day.first_key(); day <= a.by_day.last_key(); ++day) {
+        by_day.push_back(json{{"date", day_text(day)}, {"count", number(a.by_day.at(day))}});
+        const int month = month_key_of_day(day);
+        if (month != current_month) {
+          if (current_month >= 0) by_month.push_back(json{{"month", month_text(current_month)}, {"count", number(month_total)}});
+          current_month = month;
+          month_total = 0;
+        }
+        month_total += a.by_day.at(day);
+      }
+      if (current_month >= 0) by_month.push_back(json{{"month", month_text(current_month)}, {"count", number(month_total)}});
+      metrics["volume"] = json{{"by_day", by_day}, {"by_month", by_month}, {"n", number(a.by_day.total())}};
+    }
+    if (a.agents.size()) {
+      json table = json::array();
+      for (std::uint32_t id = 0; id < a.agents.size(); ++id) {
+        CallAccumulator::Agent& agent = a.agents[id];
+        if (!agent.handled) continue;
+        json row{{"agent", std::string(agents_.name(id))}, {"handled", agent.handled}};
+        if (!agent.handle_times.empty()) {
+          row["aht"] = number(agent.handle_times.summarize().mean);
+          row["aht_median"] = number(agent.handle_times.quantile(0.5));
+        }
+        if (!agent.waits.empty()) row["wait_median"] = number(agent.waits.quantile(0.5));
+        table.push_back(row);
+      }
+      std::stable_sort(table.begin(), table.end(), [](const json& x, const json& y) { return x["handled"].get<std::uint64_t>() > y["handled"].get<std::uint64_t>(); });
+      metrics["agents"] = table;
+    }
+    return metrics;
+  }
+
+  Context& context_;
+  LocalClock clock_;
+  int col_outcome_, col_calls_, col_answered_calls_, col_abandoned_calls_, col_agent_;
+  std::vector<int> duration_columns_;
+  std::vector<double> duration_units_;
+  Role arrival_role_ = Role::none;
+  int interval_ = 3600;
+  Dictionary outcome_names_{10000}, agents_{10000};
+  std::vector<std::int8_t> outcome_classes_;
+  CallAccumulator main_, compare_;
+};
+
+}  // namespace
+
+std::unique_ptr<Processor> make_call_processor(Context& context) { return std::make_unique<CallProcessor>(context); }
+
+}  // namespace skpi::analysis

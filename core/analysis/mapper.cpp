@@ -1,0 +1,524 @@
+#include "core/analysis/mapper.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/analysis/values.hpp"
+
+namespace skpi::analysis {
+
+// ------------------------------------------------------------------------------------------- Sample
+
+void Sample::add(const std::string_view* fields, std::size_t count, std::uint64_t row) {
+  if (record_first_field.empty()) {
+    record_first_field.push_back(0);
+    field_offsets.push_back(0);
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    text.append(fields[i].data(), fields[i].size());
+    field_offsets.push_back(static_cast<std::uint32_t>(text.size()));
+  }
+  record_first_field.push_back(static_cast<std::uint32_t>(field_offsets.size() - 1));
+  row_numbers.push_back(row);
+}
+
+void Sample::clear() {
+  std::string().swap(text);
+  std::vector<std::uint32_t>().swap(field_offsets);
+  std::vector<std::uint32_t>().swap(record_first_field);
+  std::vector<std::uint64_t>().swap(row_numbers);
+}
+
+// ------------------------------------------------------------------------------------ word classes
+
+namespace {
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(trim(text));
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+bool starts_with(const std::string& text, std::string_view prefix) {
+  return text.size() >= prefix.size() && text.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool one_of(const std::string& text, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words) {
+    if (text == word) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int classify_outcome(std::string_view value) {
+  const std::string word = lower_ascii(value);
+  if (one_of(word, {"answered", "answer", "success", "successful", "succeeded", "agent", "handled", "served", "connected",
+                    "accepted", "completed", "complete", "vastatud", "vastattu", "raspuns", "răspuns", "yanıtlandı", "yanitlandi",
+                    "cevaplandı", "تم الرد"}))
+    return 1;
+  if (one_of(word, {"abandoned", "abandon", "abandonment", "hang", "hangup", "hang up", "hung up", "hang-up", "lost",
+                    "missed", "no answer", "noanswer", "unanswered", "not answered", "dropped", "short abandon",
+                    "katkestatud", "vastamata", "hylätty", "vastaamaton", "abandonat", "pierdut", "terk edildi", "cevapsız",
+                    "cevapsiz", "kaçırıldı", "متروك", "فائت"}))
+    return 2;
+  if (one_of(word, {"phantom", "busy", "failed", "fail", "voicemail", "overflow", "blocked", "error", "transferred",
+                    "transfer", "rejected", "cancelled", "canceled"}))
+    return 3;
+  return 0;
+}
+
+int classify_status(std::string_view value) {
+  const std::string word = lower_ascii(value);
+  if (word.empty()) return 0;
+  if (one_of(word, {"solved", "resolved", "closed", "done", "fixed", "completed", "complete", "closed/resolved",
+                    "resolved/closed", "canceled", "cancelled", "archived", "finished",
+                    "lahendatud", "suletud", "lõpetatud", "ratkaistu", "suljettu", "valmis", "rezolvat", "inchis", "închis",
+                    "finalizat", "çözüldü", "cozuldu", "kapalı", "kapali", "kapatıldı", "kapatildi", "tamamlandı",
+                    "مغلق", "تم الحل", "محلول", "مكتمل"}))
+    return 1;
+  if (one_of(word, {"new", "open", "opened", "pending", "hold", "on hold", "on-hold", "onhold", "in progress",
+                    "in-progress", "active", "to do", "todo", "snoozed", "assigned", "reopened", "escalated", "unresolved",
+                    "waiting", "uus", "avatud", "ootel", "töös", "uusi", "avoin", "odottaa", "työn alla", "nou", "deschis",
+                    "în așteptare", "in asteptare", "în lucru", "yeni", "açık", "acik", "beklemede", "işlemde",
+                    "جديد", "مفتوح", "معلق", "قيد التنفيذ"}))
+    return 2;
+  if (starts_with(word, "await") || starts_with(word, "waiting") || starts_with(word, "in progress") ||
+      starts_with(word, "pending") || starts_with(word, "open"))
+    return 2;
+  if (starts_with(word, "closed") || starts_with(word, "resolved") || starts_with(word, "solved")) return 1;
+  return 0;
+}
+
+int classify_verdict(std::string_view value) {
+  const std::string word = lower_ascii(value);
+  if (word.empty()) return 0;
+  if (one_of(word, {"offered", "unoffered", "not offered", "no rating"})) return 3;
+  if (starts_with(word, "good") || starts_with(word, "satisfied") || starts_with(word, "positive") ||
+      one_of(word, {"thumbs up", "happy", "great", "amazing", "yes", "hea", "hyvä", "bun", "iyi", "جيد"}))
+    return 1;
+  if (starts_with(word, "bad") || starts_with(word, "unsatisfied") || starts_with(word, "dissatisfied") ||
+      starts_with(word, "negative") ||
+      one_of(word, {"thumbs down", "unhappy", "terrible", "awful", "no", "halb", "huono", "rău", "rau", "kötü", "kotu", "سيئ"}))
+    return 2;
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------- profiling
+
+namespace {
+
+// What one distinct cell value looks like; computed once per distinct value of a column.
+struct CellClass {
+  bool number = false, integer = false, leading_zero = false, timestamp = false, year_first = false, duration = false;
+  bool verdict = false, outcome = false, ticket_state = false;
+  double value = 0;
+};
+
+CellClass classify_cell(std::string_view value, char decimal) {
+  CellClass cell;
+  bool flag = false;
+  if (read_number(value, decimal, cell.value) == Read::ok) {
+    cell.number = true;
+    if (cell.value == static_cast<double>(static_cast<long long>(cell.value)) && value.find_first_of(".,eE") == std::string_view::npos) {
+      cell.integer = true;
+      cell.leading_zero = value.size() > 1 && value[0] == '0';
+    }
+    cell.verdict = read_flag(value, flag) == Read::ok;
+    return cell;
+  }
+  if (time::parse_timestamp(value, time::DateOrder::day_first).ok || time::parse_timestamp(value, time::DateOrder::month_first).ok) {
+    cell.timestamp = true;
+    cell.year_first = time::detect_format(value, time::DateOrder::day_first).kind == time::TimestampKind::year_first;
+    return cell;
+  }
+  double seconds = 0;
+  if (value.find(':') != std::string_view::npos && read_duration(value, decimal, 1, seconds) == Read::ok) {
+    cell.duration = true;
+    return cell;
+  }
+  cell.verdict = classify_verdict(value) != 0 || read_flag(value, flag) == Read::ok;
+  cell.outcome = classify_outcome(value) != 0;
+  cell.ticket_state = classify_status(value) != 0;
+  return cell;
+}
+
+}  // namespace
+
+std::vector<ColumnProfile> profile_columns(const Sample& sample, char decimal) {
+  std::size_t width = sample.names.size();
+  for (std::size_t r = 0; r < sample.records(); ++r) width = std::max(width, sample.fields_in(r));
+  std::vector<ColumnProfile> profiles(width);
+  for (std::size_t c = 0; c < width; ++c) {
+    ColumnProfile& profile = profiles[c];
+    std::unordered_map<std::string_view, CellClass> seen;
+    std::vector<std::string_view> numeric_values;
+    for (std::size_t r = 0; r < sample.records(); ++r) {
+      const std::string_view value = trim(sample.field(r, c));
+      if (value.empty()) continue;
+      CellClass cell;
+      auto found = seen.find(value);
+      if (found != seen.end()) {
+        cell = found->second;
+        ++profile.repeated;
+      } else {
+        if (TimeColumn::is_missing(value)) continue;
+        cell = classify_cell(value, decimal);
+        if (seen.size() < 256) seen.emplace(value, cell);
+        else profile.distinct_overflow = true;
+      }
+      ++profile.values;
+      if (profile.first_value.empty()) profile.first_value = std::string(value);
+      if (cell.number) {
+        ++profile.numbers;
+        numeric_values.push_back(value);
+        profile.integers += cell.integer;
+        profile.leading_zeros += cell.leading_zero;
+        if (!profile.any_number) {
+          profile.min = profile.max = cell.value;
+          profile.any_number = true;
+        }
+        profile.min = std::min(profile.min, cell.value);
+        profile.max = std::max(profile.max, cell.value);
+      }
+      profile.timestamps += cell.timestamp;
+      profile.year_first += cell.year_first;
+      profile.durations += cell.duration;
+      profile.verdicts += cell.verdict;
+      profile.outcomes += cell.outcome;
+      profile.ticket_states += cell.ticket_state;
+    }
+    profile.distinct = seen.size();
+    if (!numeric_values.empty() && numeric_values.size() == profile.values) {
+      profile.numeric_time = time::classify_numeric_timestamp(numeric_values);
+    }
+  }
+  return profiles;
+}
+
+// ------------------------------------------------------------------------------------------ mapping
+
+namespace {
+
+const char* type_of(const ColumnProfile& profile) {
+  if (profile.values == 0) return "empty";
+  if (profile.timestamps * 10 >= profile.values * 9) return "timestamp";
+  if (profile.numbers * 10 >= profile.values * 9) return "number";
+  if (profile.durations * 10 >= profile.values * 9) return "duration";
+  return "text";
+}
+
+bool mostly(std::size_t part, std::size_t whole) { return part * 10 >= whole * 6; }
+
+bool numeric_timestamp(const ColumnProfile& profile) {
+  return profile.numeric_time.kind != time::TimestampKind::invalid && profile.numbers == profile.values;
+}
+
+// Whether the sample values suit a role; `why` says what they look like when they do not.
+bool values_fit(Role role, const ColumnProfile& profile, std::string& why) {
+  if (profile.values == 0) return true;  // nothing to judge by: trust the name
+  const std::size_t n = profile.values;
+  bool fits = true;
+  switch (role_value_type(role)) {
+    case ValueType::timestamp:
+      fits = mostly(profile.timestamps, n) || numeric_timestamp(profile);
+      break;
+    case ValueType::number:
+      fits = mostly(profile.numbers, n);
+      if (fits && (role == Role::nps || role == Role::ces)) fits = profile.min >= 0 && profile.max <= 10;
+      break;
+    case ValueType::duration:
+      fits = mostly(profile.numbers + profile.durations, n);
+      break;
+    case ValueType::text:
+      if (role == Role::rating || role == Role::score) fits = mostly(profile.numbers + profile.verdicts, n);
+      if (role == Role::made_sla || role == Role::sla_first_response || role == Role::sla_resolution) fits = mostly(profile.verdicts, n);
+      if (role == Role::outcome) fits = mostly(profile.outcomes, n);
+      break;
+  }
+  if (!fits) why = std::string("values look like ") + type_of(profile) + " (e.g. \"" + profile.first_value.substr(0, 40) + "\")";
+  return fits;
+}
+
+void assign(Mapping& mapping, int index, Role role, double unit, const char* source) {
+  MappedColumn& column = mapping.columns[static_cast<std::size_t>(index)];
+  column.role = role;
+  column.unit_seconds = unit;
+  column.source = source;
+  mapping.column_of[static_cast<std::size_t>(role)] = index;
+}
+
+void unassign(Mapping& mapping, Role role) {
+  const int index = mapping.column(role);
+  if (index < 0) return;
+  mapping.columns[static_cast<std::size_t>(index)].role = Role::none;
+  mapping.column_of[static_cast<std::size_t>(role)] = -1;
+}
+
+void move_role(Mapping& mapping, Role from, Role to) {
+  const int index = mapping.column(from);
+  if (index < 0 || mapping.has(to)) return;
+  const MappedColumn column = mapping.columns[static_cast<std::size_t>(index)];
+  unassign(mapping, from);
+  assign(mapping, index, to, column.unit_seconds, column.source.c_str());
+  mapping.columns[static_cast<std::size_t>(index)].source = column.source;
+}
+
+bool has_timestamp_role(const Mapping& mapping) {
+  for (Role role : {Role::created_at, Role::first_response_at, Role::resolved_at, Role::closed_at, Role::date,
+                    Role::answered_at, Role::ended_at, Role::updated_at}) {
+    if (mapping.has(role)) return true;
+  }
+  return false;
+}
+
+// Headerless files: roles from what the values look like.
+void infer_from_values(const std::vector<ColumnProfile>& profiles, Mapping& mapping) {
+  const int width = static_cast<int>(profiles.size());
+  int numeric_columns = 0;
+  for (int c = 0; c < width; ++c) numeric_columns += profiles[c].values > 0 && profiles[c].numbers == profiles[c].values;
+  for (int c = 0; c < width; ++c) {
+    if (mapping.columns[c].role != Role::none) continue;
+    const ColumnProfile& p = profiles[c];
+    if (p.values == 0) continue;
+    const bool all_numbers = p.numbers == p.values;
+    const bool ymd_like = all_numbers && (p.numeric_time.kind == time::TimestampKind::compact_ymd ||
+                                          p.numeric_time.kind == time::TimestampKind::unix_seconds ||
+                                          p.numeric_time.kind == time::TimestampKind::unix_millis) &&
+                          p.integers == p.values;
+    if ((p.timestamps * 10 >= p.values * 9 || ymd_like) && !mapping.has(Role::date)) {
+      assign(mapping, c, Role::date, 1, "values");
+      continue;
+    }
+    if (all_numbers && p.integers == p.values && (p.leading_zeros > 0 || p.repeated > 0) && !mapping.has(Role::customer_id) &&
+        numeric_columns >= 3) {
+      assign(mapping, c, Role::customer_id, 1, "values");
+      continue;
+    }
+    if (all_numbers && p.integers < p.numbers && p.min >= 0) {
+      unassign(mapping, Role::amount);  // the last decimal column is the amount
+      assign(mapping, c, Role::amount, 1, "values");
+      continue;
+    }
+    if (all_numbers && p.integers == p.values && p.min >= 0 && p.max <= 1000 && mapping.has(Role::customer_id) &&
+        !mapping.has(Role::quantity)) {
+      assign(mapping, c, Role::quantity, 1, "values");
+      continue;
+    }
+    if (!all_numbers && mostly(p.outcomes, p.values) && !mapping.has(Role::outcome)) {
+      assign(mapping, c, Role::outcome, 1, "values");
+      continue;
+    }
+    if (!all_numbers && mostly(p.ticket_states, p.values) && !mapping.has(Role::status)) {
+      assign(mapping, c, Role::status, 1, "values");
+      continue;
+    }
+    if (all_numbers && width == 1 && p.min >= 0 && p.max <= 10) {
+      assign(mapping, c, Role::score, 1, "values");
+      continue;
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnProfile>& profiles, const Options& options,
+                                 Mapping& mapping) {
+  const std::size_t width = std::max(sample.names.size(), profiles.size());
+  mapping.columns.assign(width, MappedColumn{});
+  mapping.column_of.fill(-1);
+  for (std::size_t c = 0; c < width; ++c) {
+    MappedColumn& column = mapping.columns[c];
+    column.index = static_cast<int>(c);
+    column.name = c < sample.names.size() ? sample.names[c] : "column_" + std::to_string(c + 1);
+    column.type = c < profiles.size() ? type_of(profiles[c]) : "empty";
+  }
+
+  // 1. The mapping option.
+  for (const MappingEntry& entry : options.mapping) {
+    int found = -1;
+    if (!entry.column.empty()) {
+      for (std::size_t c = 0; c < width && found < 0; ++c) {
+        if (mapping.columns[c].name == entry.column) found = static_cast<int>(c);
+      }
+      const std::string wanted = normalize_header(entry.column);
+      for (std::size_t c = 0; c < width && found < 0; ++c) {
+        if (!wanted.empty() && normalize_header(mapping.columns[c].name) == wanted) found = static_cast<int>(c);
+      }
+    } else if (entry.index >= 0 && static_cast<std::size_t>(entry.index) < width) {
+      found = entry.index;
+    }
+    if (found < 0) {
+      const std::string field = "mapping." + std::string(role_name(entry.role));
+      const std::string what = entry.column.empty() ? "column " + std::to_string(entry.index) : "\"" + entry.column + "\"";
+      return Error{"options.mapping.missing_column", field, "The mapping names " + what + ", which is not a column of this file.", std::nullopt};
+    }
+    if (mapping.has(entry.role)) unassign(mapping, entry.role);
+    if (mapping.columns[static_cast<std::size_t>(found)].role != Role::none) unassign(mapping, mapping.columns[static_cast<std::size_t>(found)].role);
+    double unit = entry.unit_seconds;
+    if (unit == 0) {
+      const HeaderMatch match = match_header(mapping.columns[static_cast<std::size_t>(found)].name);
+      unit = role_value_type(entry.role) == ValueType::duration && match.role != Role::none ? match.unit_seconds : 1;
+      if (role_value_type(entry.role) == ValueType::duration && match.role == Role::none) unit = 1;
+    }
+    assign(mapping, found, entry.role, unit, "option");
+  }
+
+  // 2. Header names.
+  if (sample.has_header) {
+    struct Candidate {
+      int index;
+      HeaderMatch match;
+    };
+    std::vector<Candidate> candidates;
+    for (std::size_t c = 0; c < width; ++c) {
+      if (mapping.columns[c].role != Role::none) continue;
+      const HeaderMatch match = match_header(mapping.columns[c].name);
+      if (match.role != Role::none) candidates.push_back(Candidate{static_cast<int>(c), match});
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.match.priority > b.match.priority; });
+    for (const Candidate& candidate : candidates) {
+      MappedColumn& column = mapping.columns[static_cast<std::size_t>(candidate.index)];
+      const Role role = candidate.match.role;
+      if (role == Role::message_id) {
+        column.note = "message id (rows are grouped by the ticket id instead)";
+        continue;
+      }
+      if (mapping.has(role)) {
+        column.note = "also looks like " + std::string(role_name(role)) + ", already taken by \"" +
+                      mapping.columns[static_cast<std::size_t>(mapping.column(role))].name + "\"";
+        continue;
+      }
+      std::string why;
+      static const ColumnProfile empty_profile;
+      const ColumnProfile& profile = static_cast<std::size_t>(candidate.index) < profiles.size() ? profiles[static_cast<std::size_t>(candidate.index)] : empty_profile;
+      if (!values_fit(role, profile, why)) {
+        // A "status" column full of call outcomes is the outcome.
+        if (role == Role::status && mostly(profile.outcomes, profile.values) && !mapping.has(Role::outcome)) {
+          assign(mapping, candidate.index, Role::outcome, 1, "header");
+          column.note = "status values are call outcomes";
+          continue;
+        }
+        column.note = "name suggests " + std::string(role_name(role)) + ", but " + why;
+        mapping.warnings.push_back("Column \"" + column.name + "\" was not used as " + std::string(role_name(role)) + ": " + why + ".");
+        continue;
+      }
+      assign(mapping, candidate.index, role, candidate.match.unit_seconds, "header");
+    }
+    // A status column whose values are call outcomes (Success / Abandoned) is the outcome.
+    const int status = mapping.column(Role::status);
+    if (status >= 0 && !mapping.has(Role::outcome) && static_cast<std::size_t>(status) < profiles.size()) {
+      const ColumnProfile& profile = profiles[static_cast<std::size_t>(status)];
+      if (profile.values > 0 && profile.outcomes * 10 >= profile.values * 9 && profile.ticket_states * 2 < profile.values) {
+        move_role(mapping, Role::status, Role::outcome);
+        mapping.columns[static_cast<std::size_t>(status)].note = "status values are call outcomes";
+      }
+    }
+  } else {
+    infer_from_values(profiles, mapping);
+  }
+
+  // 3. No timestamp recognised by name: the first column of timestamps is the date.
+  if (!has_timestamp_role(mapping)) {
+    for (std::size_t c = 0; c < profiles.size(); ++c) {
+      const ColumnProfile& p = profiles[c];
+      if (mapping.columns[c].role == Role::none && p.values > 0 && p.timestamps * 10 >= p.values * 9) {
+        assign(mapping, static_cast<int>(c), Role::date, 1, "values");
+        mapping.columns[c].note = "values are timestamps";
+        break;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// --------------------------------------------------------------------------------------------- kind
+
+void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& options, Mapping& mapping) {
+  auto has = [&](Role role) { return mapping.has(role); };
+  auto names = [&](std::initializer_list<Role> roles) {
+    std::string text;
+    for (Role role : roles) {
+      if (!has(role)) continue;
+      if (!text.empty()) text += ", ";
+      text += role_name(role);
+    }
+    return text;
+  };
+  const bool ticket_start = has(Role::created_at);
+  const bool ticket_detail = has(Role::first_response_at) || has(Role::resolved_at) || has(Role::closed_at) ||
+                             has(Role::first_response_time) || has(Role::resolution_time) ||
+                             has(Role::first_response_time_business) || has(Role::resolution_time_business) ||
+                             has(Role::replies) || has(Role::status);
+  const bool survey_measure = has(Role::nps) || has(Role::rating) || has(Role::ces);
+  Kind kind = Kind::table;
+  std::string reason;
+  if (options.kind != Kind::automatic) {
+    kind = options.kind;
+    reason = "set by the kind option";
+  } else if (has(Role::criterion) && (has(Role::score) || has(Role::rating))) {
+    kind = Kind::qa;
+    reason = "a criterion column with scores (" + names({Role::criterion, Role::score, Role::rating, Role::weight, Role::agent}) + ")";
+  } else if (has(Role::outcome) || has(Role::calls) || has(Role::answered_calls) || has(Role::abandoned_calls)) {
+    kind = Kind::calls;
+    reason = has(Role::calls) ? "contacts counted per interval (" + names({Role::date, Role::created_at, Role::calls, Role::answered_calls, Role::abandoned_calls}) + ")"
+                              : "a call outcome column (" + names({Role::outcome, Role::date, Role::created_at, Role::wait_seconds, Role::talk_seconds}) + ")";
+  } else if ((ticket_start || has(Role::date)) && ticket_detail) {
+    kind = Kind::tickets;
+    reason = "ticket timestamps and fields (" + names({Role::created_at, Role::date, Role::first_response_at, Role::resolved_at, Role::closed_at,
+                                                       Role::status, Role::replies, Role::first_response_time, Role::resolution_time}) + ")";
+  } else if (has(Role::wait_seconds) || has(Role::talk_seconds) || has(Role::answered_at) || has(Role::handle_seconds)) {
+    kind = Kind::calls;
+    reason = "call durations (" + names({Role::wait_seconds, Role::talk_seconds, Role::hold_seconds, Role::wrap_seconds, Role::answered_at}) + ")";
+  } else if (survey_measure) {
+    kind = Kind::survey;
+    reason = "survey scores (" + names({Role::nps, Role::rating, Role::ces}) + ")";
+  } else if (has(Role::customer_id) && has(Role::amount)) {
+    kind = Kind::transactions;
+    reason = "customers with amounts (" + names({Role::customer_id, Role::date, Role::amount, Role::quantity}) + ")";
+  } else if (has(Role::score) && !has(Role::customer_id)) {
+    kind = Kind::survey;
+    reason = "a score column";
+  } else if (ticket_start || (has(Role::ticket_id) && has(Role::date))) {
+    kind = Kind::tickets;
+    reason = "ticket creation dates only (volume and backlog)";
+  } else {
+    kind = Kind::table;
+    reason = "no known set of columns (tickets, survey, calls, transactions, QA): numeric columns are summarised";
+  }
+
+  // Roles that depend on the kind.
+  if (kind == Kind::survey && !has(Role::nps) && !has(Role::rating) && !has(Role::ces) && has(Role::score)) {
+    const int index = mapping.column(Role::score);
+    const ColumnProfile* profile = static_cast<std::size_t>(index) < profiles.size() ? &profiles[static_cast<std::size_t>(index)] : nullptr;
+    // 0 or values above 7 read as a 0-10 / 1-10 likelihood scale; smaller scales as satisfaction.
+    const bool nps_like = profile && profile->any_number && (profile->min == 0 || profile->max > 7);
+    move_role(mapping, Role::score, nps_like ? Role::nps : Role::rating);
+    mapping.columns[static_cast<std::size_t>(index)].note = nps_like ? "score read as NPS (0-10 scale)" : "score read as a satisfaction rating";
+  }
+  if (kind == Kind::tickets && !has(Role::rating) && has(Role::score)) move_role(mapping, Role::score, Role::rating);
+  if (kind == Kind::qa && !has(Role::score) && has(Role::rating)) move_role(mapping, Role::rating, Role::score);
+  if (kind == Kind::transactions && !has(Role::customer_id) && has(Role::ticket_id)) move_role(mapping, Role::ticket_id, Role::customer_id);
+
+  if (options.kind != Kind::automatic) {
+    auto need = [&](bool ok, const char* what) {
+      if (!ok) mapping.warnings.push_back(std::string("kind ") + kind_name(kind) + " was asked for, but the file has no " + what + " column.");
+    };
+    switch (kind) {
+      case Kind::tickets: need(has(Role::created_at) || has(Role::date), "creation time"); break;
+      case Kind::survey: need(survey_measure || has(Role::score), "score"); break;
+      case Kind::calls: need(has(Role::outcome) || has(Role::calls) || has(Role::wait_seconds) || has(Role::talk_seconds) || has(Role::date) || has(Role::created_at), "call"); break;
+      case Kind::transactions: need(has(Role::customer_id) && has(Role::amount), "customer and amount"); break;
+      case Kind::qa: need(has(Role::score), "score"); break;
+      default: break;
+    }
+  }
+  mapping.kind = kind;
+  mapping.kind_reason = reason;
+}
+
+}  // namespace skpi::analysis

@@ -1,0 +1,103 @@
+// Column mapping of file analysis: sample profiling (what the values look like), header names →
+// roles with value checks, inference from values when there is no header, and the kind choice.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis/options.hpp"
+#include "core/analysis/roles.hpp"
+#include "core/common/error.hpp"
+#include "core/time/parse.hpp"
+
+namespace skpi::analysis {
+
+/** The first records of a file, held while the mapping is decided. */
+struct Sample {
+  std::vector<std::string> names;
+  bool has_header = true;
+  std::string text;                                  // field bytes, back to back
+  std::vector<std::uint32_t> field_offsets;          // begin of each field in text (+ one past the last)
+  std::vector<std::uint32_t> record_first_field;     // index into field_offsets per record
+  std::vector<std::uint64_t> row_numbers;
+
+  void add(const std::string_view* fields, std::size_t count, std::uint64_t row);
+  std::size_t records() const { return row_numbers.size(); }
+  std::size_t fields_in(std::size_t record) const { return record_first_field[record + 1] - record_first_field[record]; }
+  std::string_view field(std::size_t record, std::size_t column) const {
+    if (column >= fields_in(record)) return {};
+    const std::size_t index = record_first_field[record] + column;
+    return std::string_view(text.data() + field_offsets[index], field_offsets[index + 1] - field_offsets[index]);
+  }
+  void clear();
+};
+
+struct ColumnProfile {
+  std::size_t values = 0;      // non-missing
+  std::size_t numbers = 0;
+  std::size_t integers = 0;
+  std::size_t leading_zeros = 0;  // integers written with a leading 0 ("00017"): identifiers
+  std::size_t timestamps = 0;  // text timestamps (either date order)
+  std::size_t year_first = 0;
+  std::size_t durations = 0;   // h:mm[:ss]
+  std::size_t verdicts = 0;    // good/bad, yes/no words
+  std::size_t outcomes = 0;    // call outcome words
+  std::size_t ticket_states = 0;  // open/solved/... words
+  double min = 0, max = 0;
+  bool any_number = false;
+  std::size_t distinct = 0;    // distinct values among the first 256 kinds seen
+  bool distinct_overflow = false;
+  std::size_t repeated = 0;    // values equal to one seen before
+  time::NumericTimestampClass numeric_time;  // for columns of plain numbers
+  std::string first_value;     // first non-missing value (for formats and examples)
+};
+
+std::vector<ColumnProfile> profile_columns(const Sample& sample, char decimal);
+
+struct MappedColumn {
+  int index = -1;
+  std::string name;
+  Role role = Role::none;
+  double unit_seconds = 1;
+  std::string source;   // "header", "option", "values"
+  std::string note;     // why a recognised name was not used, or what the values looked like
+  std::string type;     // "timestamp", "number", "text", "empty"
+};
+
+struct Mapping {
+  std::vector<MappedColumn> columns;
+  std::array<int, role_count> column_of{};  // column index per role, -1 when none
+  Kind kind = Kind::table;
+  std::string kind_reason;
+  std::vector<std::string> warnings;
+
+  int column(Role role) const { return column_of[static_cast<std::size_t>(role)]; }
+  bool has(Role role) const { return column(role) >= 0; }
+  double unit(Role role) const {
+    const int index = column(role);
+    return index >= 0 ? columns[static_cast<std::size_t>(index)].unit_seconds : 1;
+  }
+};
+
+/** Roles from header names (or values without a header), checked against the sample; the explicit
+ *  mapping option wins. An error when the option names a column that does not exist. */
+std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnProfile>& profiles, const Options& options,
+                                 Mapping& mapping);
+
+/** Kind from the mapped roles (or the option), with the reason in words. */
+void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& options, Mapping& mapping);
+
+/** Call outcome words: 1 answered, 2 abandoned, 3 other (phantom, busy, failed), 0 not an outcome. */
+int classify_outcome(std::string_view value);
+/** Ticket status words: 1 resolved (solved, closed, done, resolved...), 2 open (new, open, pending,
+ *  on hold, in progress, awaiting...), 0 unknown. */
+int classify_status(std::string_view value);
+/** Text CSAT verdicts: 1 good/satisfied, 2 bad/unsatisfied, 3 offered/unoffered (no answer), 0 none. */
+int classify_verdict(std::string_view value);
+
+}  // namespace skpi::analysis

@@ -1,0 +1,193 @@
+// QA review files (one row per reviewed interaction and criterion): IQS = mean over interactions of
+// Σ weight·score / Σ weight, on 0-100; also per criterion and per agent.
+#include <algorithm>
+#include <cmath>
+
+#include "core/analysis/dictionary.hpp"
+#include "core/analysis/kinds.hpp"
+#include "core/analysis/report.hpp"
+#include "core/stats/stats.hpp"
+
+namespace skpi::analysis {
+namespace {
+
+struct Review {
+  double weighted = 0, weights = 0;
+  std::uint32_t agent = Dictionary::missing;
+};
+
+struct Criterion {
+  double sum = 0, weight_sum = 0;
+  std::uint64_t n = 0;
+};
+
+struct QaAccumulator {
+  PerKey<Review> reviews;            // by review (interaction) id
+  std::vector<Review> loose_reviews;  // rows without an id: one interaction each
+  PerKey<Criterion> criteria;
+  std::uint64_t rows = 0;
+};
+
+class QaProcessor final : public Processor {
+ public:
+  explicit QaProcessor(Context& context) : context_(context), clock_(*context.options->zone) {
+    const Mapping& m = *context.mapping;
+    col_review_ = m.column(Role::ticket_id);
+    col_criterion_ = m.column(Role::criterion);
+    col_score_ = m.column(Role::score);
+    col_weight_ = m.column(Role::weight);
+    col_agent_ = m.column(Role::agent);
+    date_role_ = m.has(Role::date) ? Role::date : Role::created_at;
+    if (context.score_scale_factor != 1) {
+      context.warnings.push_back("QA scores were rescaled to 0-100 (x" + std::to_string(static_cast<int>(context.score_scale_factor)) +
+                                 (context.score_scale_offset != 0 ? ", 1 = 0" : "") + ").");
+    }
+  }
+
+  void add(const std::string_view* f, std::size_t n, std::uint64_t row) override {
+    Issues& issues = *context_.issues;
+    const std::string_view text = Context::cell(f, n, col_score_);
+    double score = 0;
+    const Read read = read_number(text, context_.decimal, score);
+    if (read == Read::ok) {
+      score = score * context_.score_scale_factor + context_.score_scale_offset;
+    } else {
+      bool pass = false;
+      const int verdict = classify_verdict(text);
+      if (read_flag(text, pass) == Read::ok) {
+        score = pass ? 100 : 0;
+      } else if (verdict == 1 || verdict == 2) {
+        score = verdict == 1 ? 100 : 0;
+      } else {
+        issues.skip(read == Read::bad ? Reason::value_bad_number : Reason::qa_no_score, row, col_score_);
+        return;
+      }
+    }
+    if (score < 0 || score > 100) {
+      issues.skip(Reason::value_out_of_scale, row, col_score_);
+      return;
+    }
+    double weight = 1;
+    if (col_weight_ >= 0) {
+      const Read weight_read = read_number(Context::cell(f, n, col_weight_), context_.decimal, weight);
+      if (weight_read == Read::bad || (weight_read == Read::ok && weight <= 0)) {
+        issues.cell(Reason::value_bad_number, row, col_weight_);
+        weight = 1;
+      } else if (weight_read == Read::missing) {
+        weight = 1;
+      }
+    }
+    QaAccumulator* target = &main_;
+    if (context_.filtering()) {
+      TimeColumn& date = context_.times[static_cast<std::size_t>(date_role_)];
+      std::int64_t millis = 0;
+      const int route = date.valid() && date.read(Context::cell(f, n, date.index()), millis) == Read::ok ? context_.route(clock_.day(millis)) : -1;
+      if (route < 0) {
+        issues.skip(Reason::row_outside_period, row);
+        return;
+      }
+      target = route == 0 ? &main_ : &compare_;
+    }
+    QaAccumulator& a = *target;
+    ++a.rows;
+    std::uint32_t agent = Dictionary::missing;
+    if (col_agent_ >= 0) {
+      const std::string_view value = trim(Context::cell(f, n, col_agent_));
+      if (!value.empty() && !TimeColumn::is_missing(value)) agent = agents_.id(value);
+    }
+    Review* review = nullptr;
+    const std::string_view id = col_review_ >= 0 ? trim(Context::cell(f, n, col_review_)) : std::string_view();
+    if (!id.empty()) {
+      review = &a.reviews[reviews_.id(id)];
+    } else {
+      a.loose_reviews.emplace_back();
+      review = &a.loose_reviews.back();
+    }
+    review->weighted += weight * score;
+    review->weights += weight;
+    if (agent != Dictionary::missing) review->agent = agent;
+    if (col_criterion_ >= 0) {
+      const std::string_view name = trim(Context::cell(f, n, col_criterion_));
+      if (!name.empty()) {
+        Criterion& criterion = a.criteria[criteria_.id(name)];
+        criterion.sum += score;
+        criterion.weight_sum += weight;
+        ++criterion.n;
+      }
+    }
+  }
+
+  std::uint64_t records() const override { return main_.rows + compare_.rows; }
+
+  void report(json& metrics, json& comparison, json&) override {
+    metrics = build(main_);
+    if (context_.comparing()) comparison["metrics"] = compare_metrics(build(compare_), metrics);
+  }
+
+ private:
+  json build(QaAccumulator& a) {
+    std::vector<double> scores;
+    struct AgentTotal {
+      double sum = 0;
+      std::uint64_t n = 0;
+    };
+    PerKey<AgentTotal> by_agent;
+    auto take = [&](const Review& review) {
+      if (review.weights <= 0) return;
+      const double score = review.weighted / review.weights;
+      scores.push_back(score);
+      if (review.agent != Dictionary::missing) {
+        AgentTotal& total = by_agent[review.agent];
+        total.sum += score;
+        ++total.n;
+      }
+    };
+    for (std::uint32_t id = 0; id < a.reviews.size(); ++id) take(*a.reviews.find(id));
+    for (const Review& review : a.loose_reviews) take(review);
+    json metrics = json::object();
+    if (scores.empty()) {
+      metrics["iqs"] = json{{"value", nullptr}, {"n", 0}};
+      return metrics;
+    }
+    const stats::Moments moments = stats::moments(scores);
+    json iqs{{"value", number(moments.mean)}, {"n", scores.size()}, {"mean", number(moments.mean)}, {"rows", a.rows}};
+    if (scores.size() > 1) {
+      const stats::Interval ci = stats::mean_interval(moments.mean, std::sqrt(moments.variance), moments.n);
+      iqs["ci"] = json{{"low", number(ci.low)}, {"high", number(ci.high)}, {"level", 0.95}};
+      iqs["sd"] = number(std::sqrt(moments.variance));
+    }
+    json criteria = json::array();
+    for (std::uint32_t id = 0; id < a.criteria.size(); ++id) {
+      const Criterion& criterion = *a.criteria.find(id);
+      if (!criterion.n) continue;
+      criteria.push_back(json{{"criterion", std::string(criteria_.name(id))},
+                              {"value", number(criterion.sum / static_cast<double>(criterion.n))},
+                              {"n", criterion.n},
+                              {"weight", number(criterion.weight_sum / static_cast<double>(criterion.n))}});
+    }
+    iqs["by_criterion"] = criteria;
+    json agents = json::array();
+    for (std::uint32_t id = 0; id < by_agent.size(); ++id) {
+      const AgentTotal& total = *by_agent.find(id);
+      if (!total.n) continue;
+      agents.push_back(json{{"agent", std::string(agents_.name(id))}, {"value", number(total.sum / static_cast<double>(total.n))}, {"n", total.n}});
+    }
+    iqs["by_agent"] = agents;
+    iqs["interactions"] = col_review_ >= 0 ? "rows grouped by the review / ticket id" : "each row is one interaction";
+    metrics["iqs"] = iqs;
+    return metrics;
+  }
+
+  Context& context_;
+  LocalClock clock_;
+  int col_review_, col_criterion_, col_score_, col_weight_, col_agent_;
+  Role date_role_;
+  Dictionary reviews_, criteria_{10000}, agents_{10000};
+  QaAccumulator main_, compare_;
+};
+
+}  // namespace
+
+std::unique_ptr<Processor> make_qa_processor(Context& context) { return std::make_unique<QaProcessor>(context); }
+
+}  // namespace skpi::analysis

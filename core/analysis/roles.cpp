@@ -1,0 +1,600 @@
+#include "core/analysis/roles.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <unordered_map>
+
+namespace skpi::analysis {
+namespace {
+
+struct RoleInfo {
+  Role role;
+  const char* name;
+  ValueType type;
+};
+
+constexpr RoleInfo role_infos[] = {
+    {Role::none, "none", ValueType::text},
+    {Role::ticket_id, "ticket_id", ValueType::text},
+    {Role::customer_id, "customer_id", ValueType::text},
+    {Role::message_id, "message_id", ValueType::text},
+    {Role::created_at, "created_at", ValueType::timestamp},
+    {Role::first_response_at, "first_response_at", ValueType::timestamp},
+    {Role::resolved_at, "resolved_at", ValueType::timestamp},
+    {Role::closed_at, "closed_at", ValueType::timestamp},
+    {Role::updated_at, "updated_at", ValueType::timestamp},
+    {Role::answered_at, "answered_at", ValueType::timestamp},
+    {Role::ended_at, "ended_at", ValueType::timestamp},
+    {Role::date, "date", ValueType::timestamp},
+    {Role::status, "status", ValueType::text},
+    {Role::channel, "channel", ValueType::text},
+    {Role::category, "category", ValueType::text},
+    {Role::subcategory, "subcategory", ValueType::text},
+    {Role::agent, "agent", ValueType::text},
+    {Role::group, "group", ValueType::text},
+    {Role::priority, "priority", ValueType::text},
+    {Role::segment, "segment", ValueType::text},
+    {Role::replies, "replies", ValueType::number},
+    {Role::agent_interactions, "agent_interactions", ValueType::number},
+    {Role::customer_interactions, "customer_interactions", ValueType::number},
+    {Role::reopens, "reopens", ValueType::number},
+    {Role::reassignments, "reassignments", ValueType::number},
+    {Role::agent_count, "agent_count", ValueType::number},
+    {Role::first_response_time, "first_response_time", ValueType::duration},
+    {Role::first_response_time_business, "first_response_time_business", ValueType::duration},
+    {Role::resolution_time, "resolution_time", ValueType::duration},
+    {Role::resolution_time_business, "resolution_time_business", ValueType::duration},
+    {Role::sla_first_response, "sla_first_response", ValueType::text},
+    {Role::sla_resolution, "sla_resolution", ValueType::text},
+    {Role::made_sla, "made_sla", ValueType::text},
+    {Role::rating, "rating", ValueType::text},
+    {Role::nps, "nps", ValueType::number},
+    {Role::ces, "ces", ValueType::number},
+    {Role::score, "score", ValueType::text},
+    {Role::wait_seconds, "wait_seconds", ValueType::duration},
+    {Role::talk_seconds, "talk_seconds", ValueType::duration},
+    {Role::hold_seconds, "hold_seconds", ValueType::duration},
+    {Role::wrap_seconds, "wrap_seconds", ValueType::duration},
+    {Role::handle_seconds, "handle_seconds", ValueType::duration},
+    {Role::outcome, "outcome", ValueType::text},
+    {Role::calls, "calls", ValueType::number},
+    {Role::answered_calls, "answered_calls", ValueType::number},
+    {Role::abandoned_calls, "abandoned_calls", ValueType::number},
+    {Role::amount, "amount", ValueType::number},
+    {Role::quantity, "quantity", ValueType::number},
+    {Role::criterion, "criterion", ValueType::text},
+    {Role::weight, "weight", ValueType::number},
+};
+static_assert(sizeof(role_infos) / sizeof(role_infos[0]) == role_count, "one RoleInfo per role, in enum order");
+
+// ------------------------------------------------------------------------------------------------
+// The header table. Each line: role, priority, unit (seconds per unit for durations), and names
+// separated by '|'. `exact` names match the whole normalised header (or its compact form);
+// `keyword` names match when they occur as whole words inside a longer header. Names are written
+// naturally and normalised when the table is built, so "First reply time (in minutes)" and
+// "first_reply_time_in_minutes" are the same entry.
+//
+// Priorities: 100 vendor-specific, 90 generic and translated, 70 weaker synonyms, 40 keywords.
+struct TableRow {
+  Role role;
+  int priority;
+  double unit;
+  bool keyword;
+  const char* names;
+};
+
+constexpr double sec = 1, minute = 60, hour = 3600, day = 86400;
+
+constexpr TableRow header_rows[] = {
+    // ---- ticket id
+    {Role::ticket_id, 100, sec, false,
+     "ticket id|ticket_id|ticket number|ticket no|ticket #|conversation id|conversation_id|number|incident id|incident number|"
+     "case id|case number|request id|issue id|issue key|key|tiketti id|ticket"},
+    {Role::ticket_id, 70, sec, false,
+     "id|# |nr|no|pileti id|pileti number|pileti nr|piletinumber|tiketin id|tiketin numero|tikettinumero|tunnus|"
+     "id tichet|numar tichet|nr tichet|număr tichet|talep no|talep id|bilet no|kayit no|kayıt no|talep numarasi|talep numarası|"
+     "رقم التذكرة|معرف التذكرة|رقم الطلب|المعرف|rəqəm|review id|evaluation id|interaction id|call id|callid"},
+    {Role::message_id, 100, sec, false, "message id|message_id|part id|comment id|event id"},
+    // ---- customer
+    {Role::customer_id, 90, sec, false,
+     "customer id|customer_id|customerid|cust id|client id|clientid|user id|account id|member id|buyer id|contact id|"
+     "requester id|requester|requester email|requester name|customer|client|customer name|customer email|caller|caller id|"
+     "caller number|phone|phone number|ani|reporter|reporter name|"
+     "kliendi id|klient|kliendi number|kliendinumber|asiakas|asiakasnumero|asiakastunnus|asiakas id|"
+     "id client|client id|cod client|numar client|müşteri|musteri|müşteri no|musteri no|müşteri id|musteri id|müşteri numarası|"
+     "العميل|رقم العميل|معرف العميل|اسم العميل"},
+    // ---- created
+    {Role::created_at, 100, sec, false,
+     "created at|created_at|created time|created|creation date|creation time|created date|date created|opened at|opened|"
+     "open date|opened date|submitted at|conversation created at|conversation_created_at|reported at|date opened|"
+     "ticket created at|create time|createdon|created on|"
+     "loodud|loomise aeg|loomise kuupäev|loomisaeg|avatud|avamise aeg|"
+     "luotu|luontiaika|luontipäivä|luontipaiva|avattu|avausaika|"
+     "creat|creat la|data creării|data crearii|data creare|data deschiderii|"
+     "oluşturulma tarihi|olusturulma tarihi|oluşturma tarihi|olusturma tarihi|açılış tarihi|acilis tarihi|oluşturuldu|"
+     "تاريخ الإنشاء|وقت الإنشاء|تاريخ الانشاء|تاريخ الفتح|تم الإنشاء"},
+    {Role::created_at, 70, sec, false, "sys created at|sys_created_at|start time|started at|start date|queue entry|arrival time|arrived at|vru entry|q start"},
+    // ---- first response
+    {Role::first_response_at, 100, sec, false,
+     "first reply at|first response at|first responded at|first replied at|initial response time|initial response at|"
+     "conversation first response at|conversation_first_response_at|first response date|first reply date|"
+     "first agent reply at|first response|first reply|"
+     "esimene vastus|esimese vastuse aeg|esmane vastus|ensimmäinen vastaus|ensimmainen vastaus|ensivastaus|ensimmäisen vastauksen aika|"
+     "primul răspuns|primul raspuns|data primului răspuns|data primului raspuns|ilk yanıt|ilk yanit|ilk yanıt tarihi|ilk yanit tarihi|ilk cevap|"
+     "أول رد|وقت أول رد|تاريخ أول رد|اول رد"},
+    // ---- resolved
+    {Role::resolved_at, 100, sec, false,
+     "resolved at|resolved_at|resolved time|resolved|resolution date|resolution_date|resolutiondate|solved at|solved|"
+     "date solved|resolved date|date resolved|solved date|completed at|done at|fixed at|"
+     "lahendatud|lahendamise aeg|lahendamise kuupäev|ratkaistu|ratkaisupäivä|ratkaisupaiva|ratkaistu aika|"
+     "rezolvat|rezolvat la|data rezolvării|data rezolvarii|çözülme tarihi|cozulme tarihi|çözüm tarihi|cozum tarihi|çözüldü|"
+     "تاريخ الحل|وقت الحل|تم الحل"},
+    // ---- closed
+    {Role::closed_at, 100, sec, false,
+     "closed at|closed_at|closed time|closed|close date|closed date|date closed|conversation closed at|conversation_closed_at|"
+     "suletud|sulgemise aeg|sulgemise kuupäev|suljettu|sulkemisaika|sulkemispäivä|închis|inchis|data închiderii|data inchiderii|"
+     "închis la|kapanış tarihi|kapanis tarihi|kapatılma tarihi|kapatilma tarihi|kapandı|"
+     "تاريخ الإغلاق|وقت الإغلاق|تم الإغلاق"},
+    {Role::updated_at, 90, sec, false,
+     "updated at|updated|last update time|last updated time|last updated|updated time|sys updated at|last modified|modified|"
+     "muudetud|päivitetty|actualizat|güncellenme tarihi|تاريخ التحديث"},
+    {Role::answered_at, 100, sec, false, "answered at|answer time|answered time|ser start|service start|pickup time|connected at"},
+    {Role::ended_at, 90, sec, false, "ended at|end time|ser exit|hangup time|hang up time|call end|disconnected at|finished at"},
+    // ---- generic date
+    {Role::date, 90, sec, false,
+     "date|timestamp|time|datetime|date time|day|response date|survey date|submitted|responded at|response time stamp|"
+     "end date|order date|purchase date|transaction date|invoice date|payment date|interval|interval start|period start|"
+     "call date|call time|review date|evaluation date|"
+     "kuupäev|kuupaev|aeg|päivämäärä|paivamaara|pvm|aika|data|dată|tarih|zaman|تاريخ|التاريخ|الوقت|الزمن"},
+    {Role::date, 60, sec, false, "message created at|message_created_at|event time|created at utc"},
+    // ---- status
+    {Role::status, 100, sec, false,
+     "status|state|incident state|incident_state|ticket status|conversation state|conversation_state|"
+     "olek|staatus|tila|stare|durum|الحالة|حالة"},
+    {Role::status, 70, sec, false, "status category|status_category|resolution status of ticket"},
+    // ---- channel
+    {Role::channel, 100, sec, false,
+     "channel|via|source|contact type|contact_type|medium|origin|communication channel|ticket source|"
+     "kanal|kanava|canal|القناة|قناة"},
+    // ---- category
+    {Role::category, 100, sec, false,
+     "category|ticket category|issue type|issue_type|topic|contact reason|reason|request type|"
+     "kategooria|kategoria|luokka|categorie|categoria|kategori|الفئة|التصنيف|الموضوع"},
+    {Role::category, 70, sec, false, "type|ticket type|tüüp|liik|tyyppi|tip|tür|tur|النوع"},
+    {Role::subcategory, 90, sec, false, "subcategory|sub category|alamkategooria|alakategoria|subcategorie|alt kategori|الفئة الفرعية"},
+    // ---- agent
+    {Role::agent, 100, sec, false,
+     "agent|assignee|assigned to|assigned_to|owner|agent name|assignee name|assignee_name|handled by|rep|representative|"
+     "employee|operator|server|agent id|assignee id|reviewee|agent reviewed|"
+     "töötaja|vastutaja|teenindaja|klienditeenindaja|agentti|käsittelijä|kasittelija|vastuuhenkilö|asiakaspalvelija|"
+     "responsabil|asignat|temsilci|atanan|sorumlu|müşteri temsilcisi|musteri temsilcisi|الوكيل|الموظف|المسؤول|الممثل"},
+    {Role::agent, 60, sec, false, "resolved by|resolved_by|closed by|solved by"},
+    // ---- group
+    {Role::group, 100, sec, false,
+     "group|assignment group|assignment_group|team|department|queue|support group|"
+     "grupp|meeskond|osakond|ryhmä|ryhma|tiimi|osasto|grup|echipă|echipa|departament|ekip|departman|المجموعة|الفريق|القسم"},
+    // ---- priority
+    {Role::priority, 100, sec, false,
+     "priority|severity|ticket priority|prioriteet|prioriteetti|tärkeys|tarkeys|prioritate|öncelik|oncelik|الأولوية|الاولوية"},
+    // ---- segment
+    {Role::segment, 80, sec, false,
+     "segment|customer segment|region|country|plan|tier|product|brand|language|organization|organisation|market|store|"
+     "segment kliendi|piirkond|riik|toode|alue|maa|tuote|regiune|țară|tara|produs|bölge|bolge|ülke|ulke|ürün|urun|"
+     "الشريحة|المنطقة|الدولة|المنتج"},
+    // ---- counts
+    {Role::replies, 100, sec, false,
+     "replies|agent replies|number of replies|reply count|replies count|public replies|agent responses|"
+     "vastuseid|vastuste arv|vastaukset|vastausten määrä|vastausten maara|răspunsuri|raspunsuri|număr răspunsuri|"
+     "yanıt sayısı|yanit sayisi|yanıtlar|عدد الردود|الردود"},
+    {Role::agent_interactions, 100, sec, false, "agent interactions|agent_interactions|agent messages"},
+    {Role::customer_interactions, 100, sec, false,
+     "customer interactions|customer_interactions|requester interactions|customer messages|customer replies"},
+    {Role::reopens, 100, sec, false,
+     "reopens|reopen count|reopen_count|reopened count|times reopened|reopened|number of reopens|"
+     "taasavamised|taasavamiste arv|uudelleenavaukset|redeschideri|yeniden açılma sayısı|yeniden acilma sayisi|مرات إعادة الفتح"},
+    {Role::reassignments, 100, sec, false, "reassignment count|reassignment_count|reassignments|group reassignments"},
+    {Role::agent_count, 100, sec, false, "assignee stations|agents involved|number of agents|agent count"},
+    // ---- ready-made durations
+    {Role::first_response_time, 100, minute, false,
+     "first reply time in minutes|first reply time (in minutes)|first reply time (min)|first reply time minutes|"
+     "first response time in minutes|first response time (min)|first response minutes|first reply time|"
+     "first response time seconds|first response time (seconds)|first response time (hours)|time to first response|"
+     "first response duration|frt"},
+    {Role::first_response_time_business, 100, minute, false,
+     "first reply time in minutes within business hours|first reply time (business minutes)|"
+     "first response time in minutes within business hours|first response time (in hrs)|first response time in hrs|"
+     "first response time (in hours)|business first response time"},
+    {Role::resolution_time, 100, minute, false,
+     "full resolution time in minutes|full resolution time (min)|full resolution time (in minutes)|"
+     "resolution time in minutes|resolution time (min)|resolution time minutes|time to resolution|time to resolve|"
+     "resolution duration|resolution time (hours)|resolution time (seconds)"},
+    {Role::resolution_time, 80, minute, false, "first resolution time in minutes|first resolution time (min)"},
+    {Role::resolution_time_business, 100, minute, false,
+     "full resolution time in minutes within business hours|resolution time (in hrs)|resolution time in hrs|"
+     "resolution time (in hours)|business resolution time"},
+    {Role::resolution_time_business, 80, minute, false, "first resolution time in minutes within business hours"},
+    // ---- SLA outcomes
+    {Role::sla_first_response, 100, sec, false, "first response status|first response sla|frt sla"},
+    {Role::sla_resolution, 100, sec, false, "resolution status|resolution sla"},
+    {Role::made_sla, 100, sec, false, "made sla|made_sla|sla met|within sla|sla achieved|sla status|sla"},
+    // ---- survey
+    {Role::rating, 100, sec, false,
+     "satisfaction score|satisfaction|satisfaction rating|csat|csat score|customer satisfaction|survey results|survey result|"
+     "rating|stars|star rating|conversation rating|happiness rating|"
+     "rahulolu|hinnang|rahulolu hinnang|tyytyväisyys|tyytyvaisyys|arvosana|arvio|satisfacție|satisfactie|evaluare|notă|nota|"
+     "memnuniyet|değerlendirme|degerlendirme|memnuniyet puanı|memnuniyet puani|الرضا|التقييم|درجة الرضا|رضا العملاء"},
+    {Role::nps, 100, sec, false,
+     "nps|nps score|net promoter score|likelihood to recommend|recommend|recommendation|likely to recommend|ltr|"
+     "soovitusindeks|soovitus|soovitaks|suositteluindeksi|suosittelu|suosittelisitko|recomandare|tavsiye|tavsiye puanı|tavsiye puani|"
+     "صافي نقاط الترويج|احتمال التوصية|التوصية"},
+    {Role::ces, 100, sec, false,
+     "ces|customer effort|customer effort score|effort|effort score|ease|ease score|pingutus|vaivattomuus|vaiva|efort|çaba|caba|الجهد"},
+    {Role::score, 90, sec, false,
+     "score|points|qa score|review score|evaluation score|criterion score|result score|skoor|punktid|pisteet|punctaj|puan|النتيجة|الدرجة"},
+    // ---- calls
+    {Role::wait_seconds, 100, sec, false,
+     "wait seconds|wait time|waiting time|queue time|q time|time in queue|wait|hold time before answer|speed of answer|"
+     "time to answer|ringing time|ooteaeg|odotusaika|timp de asteptare|bekleme süresi|bekleme suresi|وقت الانتظار"},
+    {Role::talk_seconds, 100, sec, false,
+     "talk seconds|talk time|talk duration|ser time|service time|conversation time|call duration|duration|"
+     "kõneaeg|puheaika|durata apel|görüşme süresi|gorusme suresi|مدة المكالمة"},
+    {Role::hold_seconds, 100, sec, false, "hold seconds|hold time|on hold time|hold duration|ooteaeg kõne ajal|pitoaika"},
+    {Role::wrap_seconds, 100, sec, false,
+     "wrap seconds|wrap time|wrap up time|wrapup time|wrap-up time|after call work|acw|after call work time|järeltöö|jälkityö"},
+    {Role::handle_seconds, 100, sec, false, "handle time|handling time|handle seconds|aht|käsittelyaika|töötlusaeg"},
+    {Role::outcome, 100, sec, false,
+     "outcome|call outcome|call status|call result|result|disposition|call disposition|tulemus|tulos|rezultat|sonuç|sonuc|النتيجة النهائية"},
+    {Role::calls, 100, sec, false,
+     "calls|call count|calls offered|offered|contacts|contacts offered|number of calls|arrivals|call volume|volume|"
+     "kõned|kõnede arv|puhelut|puheluiden määrä|apeluri|număr apeluri|çağrılar|cagrilar|çağrı sayısı|cagri sayisi|عدد المكالمات|المكالمات"},
+    {Role::answered_calls, 100, sec, false, "answered|calls answered|answered calls|handled calls|calls handled"},
+    {Role::abandoned_calls, 100, sec, false, "abandoned|calls abandoned|abandoned calls|lost calls"},
+    // ---- transactions
+    {Role::amount, 100, sec, false,
+     "amount|revenue|total|price|value|dollar value|sales|order value|order total|total amount|payment|sum|net amount|"
+     "gross amount|monthly revenue|mrr|spend|"
+     "summa|hind|käive|kaive|hinta|myynti|sumă|suma|valoare|total plata|preț|pret|tutar|toplam|fiyat|ciro|المبلغ|القيمة|الإجمالي|السعر"},
+    {Role::quantity, 100, sec, false,
+     "quantity|qty|units|items|number of items|number of cds|count of items|kogus|määrä|maara|kpl|cantitate|adet|miktar|الكمية"},
+    // ---- qa
+    {Role::criterion, 100, sec, false,
+     "criterion|criteria|qa criterion|question|rubric|rubric item|scorecard item|category name|kriteerium|kriteeri|criteriu|kriter|المعيار"},
+    {Role::weight, 100, sec, false, "weight|criterion weight|kaal|paino|pondere|ağırlık|agirlik|الوزن"},
+
+    // ---- keywords inside longer headers (questions, vendor variants)
+    {Role::nps, 40, sec, true, "recommend|recommendation|nps|tavsiye|suosittel|soovita"},
+    {Role::ces, 40, sec, true, "effort|easy"},
+    {Role::rating, 40, sec, true, "satisfied|satisfaction|csat|rating|memnuniyet|tyytyväi"},
+    {Role::amount, 40, sec, true, "revenue|amount|value|price"},
+    {Role::quantity, 40, sec, true, "quantity|qty|number of"},
+    {Role::customer_id, 35, sec, true, "customer|client"},
+    {Role::wait_seconds, 40, sec, true, "wait time|queue time"},
+    {Role::talk_seconds, 40, sec, true, "talk time"},
+};
+
+// ------------------------------------------------------------------------------------------------
+// Normalisation.
+
+// Appends the UTF-8 of code point cp.
+void put_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Decodes one UTF-8 code point; invalid bytes are returned as themselves (Latin-1 reading).
+std::uint32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto byte = static_cast<unsigned char>(text[i]);
+  if (byte < 0x80) {
+    ++i;
+    return byte;
+  }
+  int length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 0;
+  if (length == 0 || i + length > text.size()) {
+    ++i;
+    return byte;
+  }
+  std::uint32_t cp = byte & (0x7F >> length);
+  for (int k = 1; k < length; ++k) {
+    const auto next = static_cast<unsigned char>(text[i + k]);
+    if ((next & 0xC0) != 0x80) {
+      ++i;
+      return byte;
+    }
+    cp = (cp << 6) | (next & 0x3F);
+  }
+  i += length;
+  return cp;
+}
+
+// Lower-case ASCII letter for Latin letters with diacritics (0 when cp is not one we fold).
+char fold_latin(std::uint32_t cp) {
+  if (cp >= 0xC0 && cp <= 0xFF) {
+    static constexpr char latin1[] =
+        "aaaaaaaceeeeiiii"   // C0-CF
+        "dnooooo\0ouuuuyts"  // D0-DF (D7 ×, DE Þ→t, DF ß→s)
+        "aaaaaaaceeeeiiii"   // E0-EF
+        "dnooooo\0ouuuuyty";  // F0-FF (F7 ÷)
+    return latin1[cp - 0xC0];
+  }
+  if (cp >= 0x100 && cp <= 0x17F) {
+    // Latin Extended-A, by ranges of the same base letter.
+    struct Range {
+      std::uint32_t first, last;
+      char letter;
+    };
+    static constexpr Range ranges[] = {
+        {0x100, 0x105, 'a'}, {0x106, 0x10D, 'c'}, {0x10E, 0x111, 'd'}, {0x112, 0x11B, 'e'}, {0x11C, 0x123, 'g'},
+        {0x124, 0x127, 'h'}, {0x128, 0x131, 'i'}, {0x132, 0x133, 'i'}, {0x134, 0x135, 'j'}, {0x136, 0x138, 'k'},
+        {0x139, 0x142, 'l'}, {0x143, 0x14B, 'n'}, {0x14C, 0x153, 'o'}, {0x154, 0x159, 'r'}, {0x15A, 0x161, 's'},
+        {0x162, 0x167, 't'}, {0x168, 0x173, 'u'}, {0x174, 0x175, 'w'}, {0x176, 0x178, 'y'}, {0x179, 0x17E, 'z'},
+        {0x17F, 0x17F, 's'},
+    };
+    for (const Range& range : ranges) {
+      if (cp >= range.first && cp <= range.last) return range.letter;
+    }
+  }
+  if (cp == 0x218 || cp == 0x219) return 's';  // Ș ș (comma below, Romanian)
+  if (cp == 0x21A || cp == 0x21B) return 't';  // Ț ț
+  return 0;
+}
+
+bool is_arabic_diacritic(std::uint32_t cp) { return (cp >= 0x64B && cp <= 0x65F) || cp == 0x670 || cp == 0x640; }
+
+std::uint32_t unify_arabic(std::uint32_t cp) {
+  switch (cp) {
+    case 0x622: case 0x623: case 0x625: case 0x671: return 0x627;  // alef variants
+    case 0x649: return 0x64A;                                        // alef maksura → yeh
+    case 0x629: return 0x647;                                        // teh marbuta → heh
+    default: return cp;
+  }
+}
+
+bool is_letter_or_digit(std::uint32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  if (cp == 0xD7 || cp == 0xF7) return false;
+  if (cp >= 0xC0 && cp <= 0x24F) return true;
+  if (cp >= 0x370 && cp <= 0x3FF) return true;   // Greek
+  if (cp >= 0x400 && cp <= 0x4FF) return true;   // Cyrillic
+  if (cp >= 0x600 && cp <= 0x6FF) return cp != 0x60C && cp != 0x61B && cp != 0x61F && cp != 0x66A;  // Arabic, not its punctuation
+  if (cp >= 0x3040) return true;                 // CJK and beyond
+  return false;
+}
+
+struct Entry {
+  Role role;
+  int priority;
+  double unit;
+};
+
+struct Table {
+  std::unordered_map<std::string, Entry> exact;  // normalised or compact name → best entry
+  std::vector<std::pair<std::string, Entry>> keywords;  // " word word " forms
+  std::size_t names = 0;
+};
+
+void keep_better(std::unordered_map<std::string, Entry>& map, const std::string& key, Entry entry) {
+  auto found = map.find(key);
+  if (found == map.end() || found->second.priority < entry.priority) map[key] = entry;
+}
+
+Table build_table() {
+  Table table;
+  for (const TableRow& row : header_rows) {
+    std::string_view names(row.names);
+    std::size_t start = 0;
+    while (start <= names.size()) {
+      std::size_t bar = names.find('|', start);
+      if (bar == std::string_view::npos) bar = names.size();
+      const std::string_view name = names.substr(start, bar - start);
+      start = bar + 1;
+      if (name.empty()) continue;
+      ++table.names;
+      const Entry entry{row.role, row.priority, row.unit};
+      const std::string normal = normalize_header(name);
+      if (normal.empty()) continue;
+      if (row.keyword) {
+        table.keywords.emplace_back(" " + normal + " ", entry);
+      } else {
+        keep_better(table.exact, normal, entry);
+        keep_better(table.exact, "#" + compact_header(name), entry);
+      }
+    }
+  }
+  return table;
+}
+
+const Table& table() {
+  static const Table instance = build_table();
+  return instance;
+}
+
+bool contains_word(std::string_view spaced, std::string_view word) {
+  return spaced.find(word) != std::string_view::npos;
+}
+
+// Unit of a duration column from words in its header; `fallback` when none says.
+double unit_from_header(const std::string& spaced, double fallback) {
+  const std::string padded = " " + spaced + " ";
+  if (contains_word(padded, " seconds ") || contains_word(padded, " second ") || contains_word(padded, " sec ") ||
+      contains_word(padded, " secs ") || contains_word(padded, " s ") || contains_word(padded, " sekundit ") ||
+      contains_word(padded, " sekuntia ") || contains_word(padded, " saniye ") || contains_word(padded, " secunde "))
+    return 1;
+  if (contains_word(padded, " minutes ") || contains_word(padded, " minute ") || contains_word(padded, " min ") ||
+      contains_word(padded, " mins ") || contains_word(padded, " minutit ") || contains_word(padded, " minuuttia ") ||
+      contains_word(padded, " dakika ") || contains_word(padded, " minute "))
+    return 60;
+  if (contains_word(padded, " hours ") || contains_word(padded, " hour ") || contains_word(padded, " hrs ") ||
+      contains_word(padded, " hr ") || contains_word(padded, " h ") || contains_word(padded, " tundi ") ||
+      contains_word(padded, " tuntia ") || contains_word(padded, " saat ") || contains_word(padded, " ore "))
+    return 3600;
+  if (contains_word(padded, " days ") || contains_word(padded, " day ") || contains_word(padded, " paeva ") ||
+      contains_word(padded, " gun "))
+    return 86400;
+  return fallback;
+}
+
+}  // namespace
+
+std::string_view role_name(Role role) {
+  const auto index = static_cast<std::size_t>(role);
+  return index < role_count ? role_infos[index].name : "none";
+}
+
+std::optional<Role> role_from_name(std::string_view name, double* unit_seconds) {
+  for (const RoleInfo& info : role_infos) {
+    if (info.role != Role::none && name == info.name) return info.role;
+  }
+  struct Alias {
+    const char* name;
+    Role role;
+    double unit;
+  };
+  static constexpr Alias aliases[] = {
+      {"id", Role::ticket_id, sec},
+      {"created", Role::created_at, sec},
+      {"first_response", Role::first_response_at, sec},
+      {"first_reply_at", Role::first_response_at, sec},
+      {"resolved", Role::resolved_at, sec},
+      {"solved_at", Role::resolved_at, sec},
+      {"closed", Role::closed_at, sec},
+      {"assignee", Role::agent, sec},
+      {"via", Role::channel, sec},
+      {"csat", Role::rating, sec},
+      {"satisfaction", Role::rating, sec},
+      {"survey_date", Role::date, sec},
+      {"purchase_date", Role::date, sec},
+      {"customer", Role::customer_id, sec},
+      {"revenue", Role::amount, sec},
+      {"first_response_seconds", Role::first_response_time, sec},
+      {"first_response_minutes", Role::first_response_time, minute},
+      {"first_response_hours", Role::first_response_time, hour},
+      {"first_response_business_seconds", Role::first_response_time_business, sec},
+      {"first_response_business_minutes", Role::first_response_time_business, minute},
+      {"first_response_business_hours", Role::first_response_time_business, hour},
+      {"resolution_seconds", Role::resolution_time, sec},
+      {"resolution_minutes", Role::resolution_time, minute},
+      {"resolution_hours", Role::resolution_time, hour},
+      {"resolution_days", Role::resolution_time, day},
+      {"resolution_business_seconds", Role::resolution_time_business, sec},
+      {"resolution_business_minutes", Role::resolution_time_business, minute},
+      {"resolution_business_hours", Role::resolution_time_business, hour},
+      {"wait_minutes", Role::wait_seconds, minute},
+      {"talk_minutes", Role::talk_seconds, minute},
+  };
+  for (const Alias& alias : aliases) {
+    if (name == alias.name) {
+      if (unit_seconds) *unit_seconds = alias.unit;
+      return alias.role;
+    }
+  }
+  return std::nullopt;
+}
+
+ValueType role_value_type(Role role) {
+  const auto index = static_cast<std::size_t>(role);
+  return index < role_count ? role_infos[index].type : ValueType::text;
+}
+
+std::string normalize_header(std::string_view header) {
+  // Zendesk custom fields: "Name [list]" → "Name".
+  while (!header.empty() && (header.back() == ' ' || header.back() == '\t')) header.remove_suffix(1);
+  if (!header.empty() && header.back() == ']') {
+    const std::size_t open = header.rfind('[');
+    if (open != std::string_view::npos && open > 0) header = header.substr(0, open);
+  }
+  std::string out;
+  out.reserve(header.size() + 4);
+  bool pending_space = false;
+  std::uint32_t previous = 0;
+  std::size_t i = 0;
+  while (i < header.size()) {
+    std::uint32_t cp = next_code_point(header, i);
+    if (cp == 0xFEFF) continue;  // a stray BOM
+    if (is_arabic_diacritic(cp)) continue;
+    const bool word = is_letter_or_digit(cp);
+    if (!word) {
+      pending_space = !out.empty();
+      previous = 0;
+      continue;
+    }
+    // camelCase → two words; "ID" or "CSAT" stay whole.
+    const bool upper_ascii = cp >= 'A' && cp <= 'Z';
+    if (upper_ascii && previous >= 'a' && previous <= 'z') pending_space = true;
+    previous = cp;
+    if (pending_space) {
+      out += ' ';
+      pending_space = false;
+    }
+    if (cp < 0x80) {
+      out += static_cast<char>(upper_ascii ? cp + 32 : cp);
+    } else if (const char folded = fold_latin(cp)) {
+      out += folded;
+    } else {
+      cp = unify_arabic(cp);
+      if (cp >= 0x391 && cp <= 0x3A9) cp += 32;  // Greek capitals
+      if (cp >= 0x410 && cp <= 0x42F) cp += 32;  // Cyrillic capitals
+      put_utf8(out, cp);
+    }
+  }
+  return out;
+}
+
+std::string compact_header(std::string_view header) {
+  std::string normal = normalize_header(header);
+  normal.erase(std::remove(normal.begin(), normal.end(), ' '), normal.end());
+  return normal;
+}
+
+HeaderMatch match_header(std::string_view header) {
+  const Table& known = table();
+  const std::string normal = normalize_header(header);
+  if (normal.empty()) return {};
+  HeaderMatch best;
+  auto consider = [&](const Entry& entry) {
+    if (entry.priority > best.priority) best = HeaderMatch{entry.role, entry.priority, entry.unit};
+  };
+  if (auto found = known.exact.find(normal); found != known.exact.end()) consider(found->second);
+  std::string compact = normal;
+  compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
+  if (auto found = known.exact.find("#" + compact); found != known.exact.end()) consider(found->second);
+  if (best.role == Role::none) {
+    // Vendor prefixes such as "sys_", "u_" or "ticket " in front of a known name.
+    for (std::string_view prefix : {"sys ", "u ", "ticket ", "conversation ", "call ", "customer ", "issue "}) {
+      if (normal.size() > prefix.size() && normal.compare(0, prefix.size(), prefix) == 0) {
+        if (auto found = known.exact.find(normal.substr(prefix.size())); found != known.exact.end()) {
+          Entry entry = found->second;
+          entry.priority -= 20;
+          consider(entry);
+        }
+      }
+    }
+  }
+  if (best.role == Role::none) {
+    const std::string padded = " " + normal + " ";
+    for (const auto& [word, entry] : known.keywords) {
+      if (contains_word(padded, word)) consider(entry);
+    }
+  }
+  if (best.role != Role::none && role_value_type(best.role) == ValueType::duration) {
+    best.unit_seconds = unit_from_header(normal, best.unit_seconds);
+  }
+  return best;
+}
+
+std::size_t header_table_size() { return table().names; }
+
+}  // namespace skpi::analysis

@@ -1,0 +1,109 @@
+// Column roles of file analysis and the header table that recognises them: role → known header
+// names (vendors, generic English, Estonian, Finnish, Romanian, Turkish, Arabic), as data.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace skpi::analysis {
+
+enum class Role : std::uint8_t {
+  none,
+  // identity
+  ticket_id,
+  customer_id,
+  message_id,  // recognised so it is not taken for a ticket id; never used
+  // timestamps
+  created_at,
+  first_response_at,
+  resolved_at,
+  closed_at,
+  updated_at,
+  answered_at,
+  ended_at,
+  date,  // a generic date: survey date, call date, purchase date, interval start
+  // ticket attributes
+  status,
+  channel,
+  category,
+  subcategory,
+  agent,
+  group,
+  priority,
+  segment,
+  // ticket counts
+  replies,
+  agent_interactions,
+  customer_interactions,
+  reopens,
+  reassignments,
+  agent_count,
+  // ready-made durations (the column's unit says seconds/minutes/hours/days)
+  first_response_time,
+  first_response_time_business,
+  resolution_time,
+  resolution_time_business,
+  // SLA outcomes
+  sla_first_response,
+  sla_resolution,
+  made_sla,
+  // survey
+  rating,  // CSAT-like rating (or a text verdict such as Zendesk's "Good"/"Bad")
+  nps,
+  ces,
+  score,   // a generic score: QA criterion score, or a survey score whose scale decides
+  // calls
+  wait_seconds,
+  talk_seconds,
+  hold_seconds,
+  wrap_seconds,
+  handle_seconds,
+  outcome,
+  calls,            // contacts in an interval (interval-count files)
+  answered_calls,
+  abandoned_calls,
+  // transactions
+  amount,
+  quantity,
+  // qa
+  criterion,
+  weight,
+  count_  // number of roles, not a role
+};
+
+inline constexpr std::size_t role_count = static_cast<std::size_t>(Role::count_);
+
+/** Stable snake_case id of a role, as used in the `mapping` option and the report. */
+std::string_view role_name(Role role);
+/** Role from its id (also accepts a few aliases, e.g. "first_response_minutes" sets a unit). */
+std::optional<Role> role_from_name(std::string_view name, double* unit_seconds = nullptr);
+
+enum class ValueType : std::uint8_t { text, timestamp, number, duration };
+/** What values a role expects; the mapper checks sample values against it. */
+ValueType role_value_type(Role role);
+
+/** Header normalisation for matching: camelCase split, Zendesk "[type]" suffix removed, letters
+ *  lower-cased and folded to ASCII where they carry diacritics (ä→a, ș→s, İ/ı→i), Arabic alef and
+ *  diacritic variants unified, every run of other characters one space, trimmed. */
+std::string normalize_header(std::string_view header);
+/** normalize_header without the spaces: "First reply at" and "first_reply_at" both give "firstreplyat". */
+std::string compact_header(std::string_view header);
+
+struct HeaderMatch {
+  Role role = Role::none;
+  int priority = 0;          // higher wins when several columns claim a role
+  double unit_seconds = 1;   // for ready-made durations
+};
+
+/** Best role for a header name, or Role::none. Exact (normalised or compact) names beat
+ *  word-contained keywords ("How likely are you to recommend us" contains "recommend"). */
+HeaderMatch match_header(std::string_view header);
+
+/** Number of header names in the table (for tests and docs). */
+std::size_t header_table_size();
+
+}  // namespace skpi::analysis

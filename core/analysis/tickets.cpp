@@ -1,0 +1,724 @@
+#include "core/analysis/tickets.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/analysis/kinds.hpp"
+#include "core/analysis/report.hpp"
+
+namespace skpi::analysis {
+
+namespace {
+
+inline void add_duration_ms(QuantileStore& store, std::int64_t milliseconds) {
+  if (milliseconds % 1000 == 0)
+    store.add_whole(milliseconds / 1000);
+  else
+    store.add(static_cast<double>(milliseconds) / 1000.0);
+}
+
+inline bool present(double value) { return !std::isnan(value); }
+
+template <typename Array>
+void add_arrays(Array& into, const Array& from) {
+  for (std::size_t i = 0; i < into.size(); ++i) into[i] += from[i];
+}
+
+}  // namespace
+
+void TicketAccumulator::DurationFigure::merge(const DurationFigure& other) {
+  store.merge(other.store);
+  add_arrays(excluded, other.excluded);
+  from_column += other.from_column;
+  from_timestamps += other.from_timestamps;
+}
+
+void TicketAccumulator::AgentStats::merge(const AgentStats& other) {
+  handled += other.handled;
+  resolved += other.resolved;
+  add_arrays(fcr_hits, other.fcr_hits);
+  add_arrays(fcr_n, other.fcr_n);
+  first_response.merge(other.first_response);
+  resolution.merge(other.resolution);
+  csat.merge(other.csat);
+}
+
+void TicketAccumulator::add(const TicketRecord& t, const TicketSettings& settings, LocalClock& clock) {
+  ++tickets_;
+  const std::int64_t end = t.resolved != no_time ? t.resolved : (settings.closed_is_resolution ? t.closed : no_time);
+  bool resolved;
+  if (t.status_class == 1)
+    resolved = true;
+  else if (t.status_class == 2)
+    resolved = false;
+  else
+    resolved = end != no_time || t.closed != no_time || present(t.resolution_column);
+  resolved ? ++resolved_ : ++open_;
+
+  AgentStats* agent = nullptr;
+  if (t.agent != Dictionary::missing) {
+    agent = &agents_[t.agent];
+    ++agent->handled;
+    agent->resolved += resolved;
+  } else {
+    ++no_agent_;
+  }
+
+  // First response: a ready-made column when it has a value, else the two timestamps.
+  std::int64_t first_response_ms = -1;
+  if (present(t.first_response_column)) {
+    if (t.first_response_column < 0) {
+      ++first_response.excluded[negative];
+    } else {
+      first_response.store.add(t.first_response_column);
+      ++first_response.from_column;
+      if (agent) agent->first_response.add(t.first_response_column);
+    }
+  } else if (t.first_response != no_time && t.created != no_time) {
+    first_response_ms = t.first_response - t.created;
+    if (first_response_ms < 0) {
+      ++first_response.excluded[negative];
+      first_response_ms = -1;
+    } else {
+      add_duration_ms(first_response.store, first_response_ms);
+      ++first_response.from_timestamps;
+      if (agent) add_duration_ms(agent->first_response, first_response_ms);
+    }
+  } else {
+    ++first_response.excluded[t.first_response == no_time ? no_end : no_created];
+  }
+  if (present(t.first_response_business_column)) {
+    if (t.first_response_business_column < 0) {
+      ++first_response_business.excluded[negative];
+    } else {
+      first_response_business.store.add(t.first_response_business_column);
+      ++first_response_business.from_column;
+    }
+  } else if (settings.calendar && first_response_ms >= 0) {
+    first_response_business.store.add(settings.calendar->business_seconds_between(t.created / 1000, t.first_response / 1000));
+    ++first_response_business.from_timestamps;
+  } else if (settings.calendar) {
+    ++first_response_business.excluded[t.first_response == no_time ? no_end : (t.created == no_time ? no_created : negative)];
+  }
+
+  // Resolution.
+  std::int64_t resolution_ms = -1;
+  double resolution_seconds = -1;
+  if (!resolved) {
+    ++resolution.excluded[unresolved];
+  } else if (present(t.resolution_column)) {
+    if (t.resolution_column < 0) {
+      ++resolution.excluded[negative];
+    } else {
+      resolution.store.add(t.resolution_column);
+      resolution_seconds = t.resolution_column;
+      ++resolution.from_column;
+      if (agent) agent->resolution.add(t.resolution_column);
+    }
+  } else if (end != no_time && t.created != no_time) {
+    resolution_ms = end - t.created;
+    if (resolution_ms < 0) {
+      ++resolution.excluded[negative];
+      resolution_ms = -1;
+    } else {
+      add_duration_ms(resolution.store, resolution_ms);
+      resolution_seconds = static_cast<double>(resolution_ms) / 1000.0;
+      ++resolution.from_timestamps;
+      if (agent) add_duration_ms(agent->resolution, resolution_ms);
+    }
+  } else {
+    ++resolution.excluded[end == no_time ? no_end_time : no_created];
+  }
+  if (resolved) {
+    if (present(t.resolution_business_column)) {
+      if (t.resolution_business_column < 0) {
+        ++resolution_business.excluded[negative];
+      } else {
+        resolution_business.store.add(t.resolution_business_column);
+        ++resolution_business.from_column;
+      }
+    } else if (settings.calendar && resolution_ms >= 0) {
+      resolution_business.store.add(settings.calendar->business_seconds_between(t.created / 1000, end / 1000));
+      ++resolution_business.from_timestamps;
+    } else if (settings.calendar) {
+      ++resolution_business.excluded[end == no_time ? no_end_time : (t.created == no_time ? no_created : negative)];
+    }
+  } else if (settings.calendar || present(t.resolution_business_column)) {
+    ++resolution_business.excluded[unresolved];
+  }
+
+  // FCR under each definition, over resolved tickets that carry what the definition needs.
+  if (resolved) {
+    std::array<std::int8_t, fcr_definition_count> hit;
+    hit.fill(-1);
+    const std::int32_t replies = t.replies >= 0 ? t.replies : t.agent_interactions;
+    if (replies >= 0) {
+      hit[static_cast<int>(FcrDefinition::one_touch)] = replies < 2;
+      hit[static_cast<int>(FcrDefinition::one_reply)] = replies == 1;
+    }
+    if (t.customer_interactions >= 0) hit[static_cast<int>(FcrDefinition::no_customer_follow_up)] = t.customer_interactions == 0;
+    if (t.agent_count >= 0 || t.reassignments >= 0) {
+      const bool one_agent = t.agent_count >= 0 ? t.agent_count <= 1 : t.reassignments == 0;
+      hit[static_cast<int>(FcrDefinition::one_agent)] = one_agent && t.reopens <= 0;
+    }
+    if (resolution_seconds >= 0) hit[static_cast<int>(FcrDefinition::within_minutes)] = resolution_seconds <= settings.fcr_minutes * 60;
+    for (int d = 0; d < fcr_definition_count; ++d) {
+      if (hit[d] < 0) continue;
+      ++fcr_n_[d];
+      fcr_hits_[d] += hit[d];
+      if (agent) {
+        ++agent->fcr_n[d];
+        agent->fcr_hits[d] += hit[d];
+      }
+    }
+  }
+  if (t.reopens >= 0 && (resolved || !settings.has_resolution_info)) {
+    ++reopen_n_;
+    reopened_ += t.reopens > 0;
+  }
+
+  if (present(t.rating)) {
+    csat_.add(t.rating);
+    if (agent) agent->csat.add(t.rating);
+  } else if (t.verdict) {
+    csat_.add_verdict(t.verdict == 1);
+    if (agent) agent->csat.add_verdict(t.verdict == 1);
+  }
+  if (t.made_sla >= 0) {
+    ++made_sla_n_;
+    made_sla_ += t.made_sla;
+  }
+  if (t.sla_first_response >= 0) {
+    ++frt_sla_n_;
+    frt_sla_met_ += t.sla_first_response;
+  }
+  if (t.sla_resolution >= 0) {
+    ++resolution_sla_n_;
+    resolution_sla_met_ += t.sla_resolution;
+  }
+
+  // Volume, grids and backlog on local days.
+  if (t.created != no_time) {
+    const std::int64_t day = clock.day(t.created);
+    volume_by_day_.add(day);
+    if (t.channel != Dictionary::missing) channel_grid_.add(day, t.channel);
+    if (t.category != Dictionary::missing) category_grid_.add(day, t.category);
+    if (resolved && end == no_time) {
+      ++backlog_excluded_;  // resolved at an unknown time: it would stay open forever
+    } else {
+      opened_by_day_.add(day);
+      if (resolved) closed_by_day_.add(std::max(day, clock.day(end)));
+    }
+  } else {
+    ++no_created_day_;
+  }
+  t.channel != Dictionary::missing ? ++by_channel_[t.channel] : ++no_channel_;
+  t.category != Dictionary::missing ? ++by_category_[t.category] : ++no_category_;
+  t.status != Dictionary::missing ? ++by_status_[t.status] : ++no_status_;
+  t.priority != Dictionary::missing ? ++by_priority_[t.priority] : ++no_priority_;
+  t.group != Dictionary::missing ? ++by_group_[t.group] : ++no_group_;
+}
+
+void TicketAccumulator::merge(const TicketAccumulator& o) {
+  tickets_ += o.tickets_;
+  resolved_ += o.resolved_;
+  open_ += o.open_;
+  first_response.merge(o.first_response);
+  resolution.merge(o.resolution);
+  first_response_business.merge(o.first_response_business);
+  resolution_business.merge(o.resolution_business);
+  add_arrays(fcr_hits_, o.fcr_hits_);
+  add_arrays(fcr_n_, o.fcr_n_);
+  reopened_ += o.reopened_;
+  reopen_n_ += o.reopen_n_;
+  csat_.merge(o.csat_);
+  made_sla_ += o.made_sla_;
+  made_sla_n_ += o.made_sla_n_;
+  frt_sla_met_ += o.frt_sla_met_;
+  frt_sla_n_ += o.frt_sla_n_;
+  resolution_sla_met_ += o.resolution_sla_met_;
+  resolution_sla_n_ += o.resolution_sla_n_;
+  volume_by_day_.merge(o.volume_by_day_);
+  opened_by_day_.merge(o.opened_by_day_);
+  closed_by_day_.merge(o.closed_by_day_);
+  no_created_day_ += o.no_created_day_;
+  backlog_excluded_ += o.backlog_excluded_;
+  channel_grid_.merge(o.channel_grid_);
+  category_grid_.merge(o.category_grid_);
+  auto sum = [](std::uint64_t& a, const std::uint64_t& b) { a += b; };
+  by_status_.merge(o.by_status_, sum);
+  by_channel_.merge(o.by_channel_, sum);
+  by_category_.merge(o.by_category_, sum);
+  by_priority_.merge(o.by_priority_, sum);
+  by_group_.merge(o.by_group_, sum);
+  no_channel_ += o.no_channel_;
+  no_category_ += o.no_category_;
+  no_status_ += o.no_status_;
+  no_priority_ += o.no_priority_;
+  no_group_ += o.no_group_;
+  agents_.merge(o.agents_, [](AgentStats& a, const AgentStats& b) { a.merge(b); });
+  no_agent_ += o.no_agent_;
+}
+
+// ------------------------------------------------------------------------------------------- report
+
+namespace {
+
+json exclusions_json(const TicketAccumulator::DurationFigure& figure, const char* no_end_code) {
+  static const char* codes[] = {"ticket.no_created", nullptr, "ticket.no_resolved_time", "duration.negative", "ticket.unresolved"};
+  json out = json::object();
+  for (int i = 0; i < TicketAccumulator::exclusion_count; ++i) {
+    if (figure.excluded[i] == 0) continue;
+    out[i == TicketAccumulator::no_end ? no_end_code : codes[i]] = figure.excluded[i];
+  }
+  return out;
+}
+
+json duration_json(TicketAccumulator::DurationFigure& figure, const char* no_end_code, const std::string& column_source,
+                   const std::string& timestamp_source) {
+  json out = summary_json(figure.store);
+  std::uint64_t excluded = 0;
+  for (std::uint64_t count : figure.excluded) excluded += count;
+  out["excluded"] = excluded;
+  out["excluded_reasons"] = exclusions_json(figure, no_end_code);
+  out["unit"] = "seconds";
+  std::string source;
+  if (figure.from_column && figure.from_timestamps)
+    source = column_source + " (" + std::to_string(figure.from_column) + "), else " + timestamp_source + " (" + std::to_string(figure.from_timestamps) + ")";
+  else if (figure.from_column)
+    source = column_source;
+  else
+    source = timestamp_source;
+  out["source"] = source;
+  return out;
+}
+
+json counts_table(const PerKey<std::uint64_t>& counts, std::uint64_t missing, const Dictionary* names, const char* key,
+                  std::uint64_t total) {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> rows;
+  for (std::uint32_t id = 0; id < counts.size(); ++id) {
+    const std::uint64_t count = *counts.find(id);
+    if (count) rows.emplace_back(count, id);
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  json out = json::array();
+  for (const auto& [count, id] : rows) {
+    out.push_back(json{{key, std::string(names->name(id))}, {"count", count},
+                       {"share", number(total ? 100.0 * static_cast<double>(count) / static_cast<double>(total) : 0)}});
+  }
+  if (missing && !rows.empty()) {
+    out.push_back(json{{key, nullptr}, {"count", missing}, {"share", number(total ? 100.0 * static_cast<double>(missing) / static_cast<double>(total) : 0)}});
+  }
+  return out;
+}
+
+}  // namespace
+
+json TicketAccumulator::report(const Names& names, const Options& options, const TicketSettings& settings,
+                               std::vector<std::string>& warnings) {
+  json metrics = json::object();
+  metrics["tickets"] = json{{"value", tickets_}, {"n", tickets_}};
+
+  const std::string column = "ready-made duration column";
+  json first = duration_json(first_response, "ticket.no_first_response", column, "first response time minus creation time");
+  json resolved_figure = duration_json(resolution, "ticket.no_resolution", column,
+                                       settings.closed_is_resolution ? "closing time minus creation time" : "resolution time minus creation time");
+  const bool business_first = first_response_business.store.size() > 0 || first_response_business.from_column > 0;
+  const bool business_resolution = resolution_business.store.size() > 0 || resolution_business.from_column > 0;
+  // SLA targets: on business durations when there are any, else calendar.
+  json sla = json::object();
+  auto within = [&](DurationFigure& figure, double target, const char* basis) {
+    json out = share(figure.store.count_at_most(target), figure.store.size());
+    out["target_seconds"] = number(target);
+    out["basis"] = basis;
+    return out;
+  };
+  if (business_first && first_response_business.store.size()) {
+    sla["first_response"] = within(first_response_business, options.sla_first_response_seconds, "business");
+  } else if (first_response.store.size()) {
+    sla["first_response"] = within(first_response, options.sla_first_response_seconds, "calendar");
+  }
+  if (business_resolution && resolution_business.store.size()) {
+    sla["resolution"] = within(resolution_business, options.sla_resolution_seconds, "business");
+  } else if (resolution.store.size()) {
+    sla["resolution"] = within(resolution, options.sla_resolution_seconds, "calendar");
+  }
+  if (business_first || settings.calendar) {
+    first["business"] = duration_json(first_response_business, "ticket.no_first_response", "ready-made business-hours column",
+                                      "business hours between creation and first response");
+  }
+  if (business_resolution || settings.calendar) {
+    resolved_figure["business"] = duration_json(resolution_business, "ticket.no_resolution", "ready-made business-hours column",
+                                                "business hours between creation and resolution");
+  }
+  if (settings.has_first_response) metrics["first_response"] = first;
+  if (settings.has_resolution_end) metrics["resolution"] = resolved_figure;
+
+  // FCR: the definition asked for, else the first one the data supports.
+  json variants = json::object();
+  int chosen = -1;
+  for (int d = 0; d < fcr_definition_count; ++d) {
+    if (fcr_n_[d] == 0) continue;
+    json figure = share(fcr_hits_[d], fcr_n_[d]);
+    if (d == static_cast<int>(FcrDefinition::within_minutes)) figure["minutes"] = number(settings.fcr_minutes);
+    variants[fcr_definition_name(static_cast<FcrDefinition>(d))] = figure;
+  }
+  if (options.fcr_definition) {
+    chosen = static_cast<int>(*options.fcr_definition);
+    if (fcr_n_[chosen] == 0) {
+      warnings.push_back(std::string("FCR (") + fcr_definition_name(*options.fcr_definition) + ") needs columns this file does not have.");
+      chosen = -1;
+    }
+  } else {
+    for (int d = 0; d < fcr_definition_count && chosen < 0; ++d) {
+      if (fcr_n_[d] > 0) chosen = d;
+    }
+    if (chosen > 0) {
+      warnings.push_back(std::string("FCR uses the ") + fcr_definition_name(static_cast<FcrDefinition>(chosen)) +
+                         " definition: the file has no reply counts for one_touch.");
+    }
+  }
+  if (chosen >= 0) {
+    json fcr = share(fcr_hits_[chosen], fcr_n_[chosen]);
+    fcr["definition"] = fcr_definition_name(static_cast<FcrDefinition>(chosen));
+    fcr["variants"] = variants;
+    metrics["fcr"] = fcr;
+  }
+  if (reopen_n_) metrics["reopen_rate"] = share(reopened_, reopen_n_);
+  if (settings.has_resolution_info && tickets_) {
+    json rate = share(resolved_, tickets_);
+    rate["resolved"] = resolved_;
+    rate["unresolved"] = open_;
+    rate["resolved_to_unresolved_ratio"] = open_ ? number(static_cast<double>(resolved_) / static_cast<double>(open_)) : json(nullptr);
+    metrics["resolution_rate"] = rate;
+  }
+  if (csat_.numeric() || csat_.verdicts()) {
+    metrics["csat"] = csat_json(csat_, options.csat_scale ? &*options.csat_scale : nullptr,
+                                options.csat_threshold ? &*options.csat_threshold : nullptr);
+  }
+  if (made_sla_n_) sla["made_sla"] = share(made_sla_, made_sla_n_);
+  if (frt_sla_n_) sla["first_response_status"] = share(frt_sla_met_, frt_sla_n_);
+  if (resolution_sla_n_) sla["resolution_status"] = share(resolution_sla_met_, resolution_sla_n_);
+  if (!sla.empty()) metrics["sla"] = sla;
+
+  // Backlog: opened minus resolved, cumulated per local day.
+  if (settings.has_resolution_info && !opened_by_day_.empty()) {
+    const std::int64_t first_day = opened_by_day_.first_key();
+    std::int64_t last_day = opened_by_day_.last_key();
+    if (!closed_by_day_.empty()) last_day = std::max(last_day, closed_by_day_.last_key());
+    if (options.period) last_day = std::min(last_day, options.period->to);
+    json series = json::array();
+    double open = 0;
+    for (std::int64_t day = first_day; day <= last_day; ++day) {
+      open += opened_by_day_.at(day) - closed_by_day_.at(day);
+      series.push_back(json{{"date", day_text(day)}, {"open", number(open)}});
+    }
+    json backlog{{"end", number(open)}, {"as_of", day_text(last_day)}, {"series", series},
+                 {"n", static_cast<std::uint64_t>(opened_by_day_.total())}};
+    if (backlog_excluded_) backlog["excluded"] = json{{"ticket.no_resolved_time", backlog_excluded_}};
+    metrics["backlog"] = backlog;
+  }
+
+  // Volume by day / ISO week / month, with channel and category splits.
+  json volume = json::object();
+  if (!volume_by_day_.empty()) {
+    const bool channels = by_channel_.size() > 0;
+    const bool categories = by_category_.size() > 0;
+    auto split = [&](const DayGrid& grid, const Dictionary* dictionary, std::int64_t from, std::int64_t to) {
+      json out = json::object();
+      for (std::uint32_t column = 0; column <= grid.width(); ++column) {
+        std::uint64_t count = 0;
+        for (std::int64_t day = from; day <= to; ++day) count += grid.at(day, column);
+        if (count) out[column == grid.width() ? std::string("(other)") : std::string(dictionary->name(column))] = count;
+      }
+      return out;
+    };
+    json by_day = json::array(), by_week = json::array(), by_month = json::array();
+    const std::int64_t first_day = volume_by_day_.first_key(), last_day = volume_by_day_.last_key();
+    auto entry = [&](const char* key, const std::string& label, std::int64_t from, std::int64_t to) {
+      double count = 0;
+      for (std::int64_t day = from; day <= to; ++day) count += volume_by_day_.at(day);
+      json item{{key, label}, {"count", number(count)}};
+      if (channels) item["channels"] = split(channel_grid_, names.channel, from, to);
+      if (categories) item["categories"] = split(category_grid_, names.category, from, to);
+      return item;
+    };
+    for (std::int64_t day = first_day; day <= last_day; ++day) by_day.push_back(entry("date", day_text(day), day, day));
+    for (std::int64_t day = first_day; day <= last_day;) {
+      const std::int64_t week_end = day - time::weekday_from_days(day) + 6;
+      by_week.push_back(entry("week", week_text(day), day, std::min(week_end, last_day)));
+      day = week_end + 1;
+    }
+    for (std::int64_t day = first_day; day <= last_day;) {
+      const time::CivilDate date = time::civil_from_days(day);
+      const std::int64_t month_end = time::days_from_civil(date.year, date.month, time::days_in_month(date.year, date.month));
+      by_month.push_back(entry("month", month_text_of_day(day), day, std::min(month_end, last_day)));
+      day = month_end + 1;
+    }
+    volume["by_day"] = by_day;
+    volume["by_week"] = by_week;
+    volume["by_month"] = by_month;
+    volume["n"] = static_cast<std::uint64_t>(volume_by_day_.total());
+    if (no_created_day_) volume["excluded"] = json{{"ticket.no_created", no_created_day_}};
+  }
+  if (by_channel_.size()) volume["by_channel"] = counts_table(by_channel_, no_channel_, names.channel, "channel", tickets_);
+  if (by_category_.size()) volume["by_category"] = counts_table(by_category_, no_category_, names.category, "category", tickets_);
+  if (by_status_.size()) volume["by_status"] = counts_table(by_status_, no_status_, names.status, "status", tickets_);
+  if (by_priority_.size()) volume["by_priority"] = counts_table(by_priority_, no_priority_, names.priority, "priority", tickets_);
+  if (by_group_.size()) volume["by_group"] = counts_table(by_group_, no_group_, names.group, "group", tickets_);
+  if (!volume.empty()) metrics["volume"] = volume;
+
+  // Agents.
+  if (agents_.size()) {
+    const int definition = chosen >= 0 ? chosen : 0;
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t id = 0; id < agents_.size(); ++id) {
+      if (agents_.find(id)->handled) order.push_back(id);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return agents_.find(a)->handled > agents_.find(b)->handled;
+    });
+    json table = json::array();
+    for (std::uint32_t id : order) {
+      AgentStats& stats = agents_[id];
+      json row{{"agent", std::string(names.agent->name(id))}, {"handled", stats.handled}, {"resolved", stats.resolved}};
+      if (stats.fcr_n[definition]) {
+        row["fcr"] = number(100.0 * static_cast<double>(stats.fcr_hits[definition]) / static_cast<double>(stats.fcr_n[definition]));
+        row["fcr_n"] = stats.fcr_n[definition];
+      }
+      if (!stats.first_response.empty()) {
+        row["first_response_median"] = number(stats.first_response.quantile(0.5));
+        row["first_response_n"] = stats.first_response.size();
+      }
+      if (!stats.resolution.empty()) {
+        row["resolution_median"] = number(stats.resolution.quantile(0.5));
+        row["resolution_n"] = stats.resolution.size();
+      }
+      if (stats.csat.numeric() || stats.csat.verdicts()) {
+        const RatingScale overall = options.csat_scale ? *options.csat_scale : detect_csat_scale(csat_);
+        const json csat = csat_json(stats.csat, &overall, options.csat_threshold ? &*options.csat_threshold : nullptr);
+        row["csat"] = csat["value"];
+        row["csat_n"] = csat["n"];
+      }
+      table.push_back(row);
+    }
+    metrics["agents"] = table;
+  }
+  return metrics;
+}
+
+// ------------------------------------------------------------------------------------- processor
+
+namespace {
+
+class TicketProcessor final : public Processor {
+ public:
+  TicketProcessor(Context& context, bool event_log) : context_(context), event_log_(event_log), clock_(*context.options->zone) {
+    const Mapping& m = *context.mapping;
+    created_ = m.has(Role::created_at) ? Role::created_at : Role::date;
+    col_status_ = m.column(Role::status);
+    col_channel_ = m.column(Role::channel);
+    col_category_ = m.column(Role::category);
+    col_agent_ = m.column(Role::agent);
+    col_group_ = m.column(Role::group);
+    col_priority_ = m.column(Role::priority);
+    col_id_ = m.column(Role::ticket_id);
+    for (Role role : {Role::replies, Role::agent_interactions, Role::customer_interactions, Role::reopens, Role::reassignments, Role::agent_count})
+      count_columns_.push_back(m.column(role));
+    col_rating_ = m.column(Role::rating);
+    col_made_sla_ = m.column(Role::made_sla);
+    col_sla_first_ = m.column(Role::sla_first_response);
+    col_sla_resolution_ = m.column(Role::sla_resolution);
+    for (Role role : {Role::first_response_time, Role::first_response_time_business, Role::resolution_time, Role::resolution_time_business}) {
+      duration_columns_.push_back(m.column(role));
+      duration_units_.push_back(m.unit(role));
+    }
+    settings_.calendar = context.calendar.get();
+    settings_.closed_is_resolution = !m.has(Role::resolved_at) && !m.has(Role::resolution_time);
+    settings_.has_resolution_info = m.has(Role::status) || m.has(Role::resolved_at) || m.has(Role::closed_at) || m.has(Role::resolution_time);
+    settings_.fcr_minutes = context.options->fcr_minutes;
+    settings_.has_first_response = m.has(Role::first_response_at) || m.has(Role::first_response_time) || m.has(Role::first_response_time_business);
+    settings_.has_resolution_end = m.has(Role::resolved_at) || m.has(Role::closed_at) || m.has(Role::resolution_time) || m.has(Role::resolution_time_business);
+    settings_.zone = context.options->zone;
+    if (m.has(Role::resolved_at) && m.has(Role::closed_at)) {
+      context.warnings.push_back("Resolution time runs from creation to the resolved time; the closed time is not used for it.");
+    }
+  }
+
+  void add(const std::string_view* f, std::size_t n, std::uint64_t row) override {
+    TicketRecord t;
+    Issues& issues = *context_.issues;
+    auto time_of = [&](Role role, std::int64_t& out) {
+      TimeColumn& column = context_.times[static_cast<std::size_t>(role)];
+      if (!column.valid()) return;
+      const Read read = column.read(Context::cell(f, n, column.index()), out);
+      if (read == Read::bad) {
+        issues.cell(Reason::value_bad_timestamp, row, column.index());
+        out = no_time;
+      } else if (read == Read::missing) {
+        out = no_time;
+      }
+    };
+    time_of(created_, t.created);
+    time_of(Role::first_response_at, t.first_response);
+    time_of(Role::resolved_at, t.resolved);
+    time_of(Role::closed_at, t.closed);
+
+    auto text_id = [&](int column, Dictionary& dictionary) -> std::uint32_t {
+      if (column < 0) return Dictionary::missing;
+      std::string_view value = Context::cell(f, n, column);
+      if (value.empty()) return Dictionary::missing;
+      if (value.front() == ' ' || value.back() == ' ') {
+        value = trim(value);
+        if (value.empty()) return Dictionary::missing;
+      }
+      const std::uint32_t id = dictionary.id(value);
+      std::int8_t& missing_marker = dictionary.tag(id);
+      if (missing_marker < 0) missing_marker = TimeColumn::is_missing(value) ? 1 : 0;
+      return missing_marker ? Dictionary::missing : id;
+    };
+    t.channel = text_id(col_channel_, channels_);
+    t.category = text_id(col_category_, categories_);
+    t.agent = text_id(col_agent_, agents_);
+    t.group = text_id(col_group_, groups_);
+    t.priority = text_id(col_priority_, priorities_);
+    t.status = text_id(col_status_, statuses_);
+    if (t.status != Dictionary::missing) {
+      if (t.status >= status_classes_.size()) status_classes_.resize(static_cast<std::size_t>(t.status) + 1, -1);
+      std::int8_t& status_class = status_classes_[t.status];
+      if (status_class < 0) status_class = static_cast<std::int8_t>(classify_status(statuses_.name(t.status)));
+      t.status_class = status_class;
+    }
+
+    std::int32_t* counts[] = {&t.replies, &t.agent_interactions, &t.customer_interactions, &t.reopens, &t.reassignments, &t.agent_count};
+    for (std::size_t i = 0; i < count_columns_.size(); ++i) {
+      const int column = count_columns_[i];
+      if (column < 0) continue;
+      const std::string_view value = Context::cell(f, n, column);
+      if (value.size() == 1 && value[0] >= '0' && value[0] <= '9') {
+        *counts[i] = value[0] - '0';
+        continue;
+      }
+      double number = 0;
+      const Read read = read_number(value, context_.decimal, number);
+      if (read == Read::ok && number >= 0 && number < 2e9) {
+        *counts[i] = static_cast<std::int32_t>(number);
+      } else if (read != Read::missing) {
+        issues.cell(Reason::value_bad_number, row, column);
+      }
+    }
+    if (col_rating_ >= 0) {
+      const std::string_view value = Context::cell(f, n, col_rating_);
+      if (!value.empty()) {
+        double number = 0;
+        const Read read = read_number(value, context_.decimal, number);
+        if (read == Read::ok) {
+          t.rating = number;
+        } else if (read == Read::bad) {
+          const int verdict = classify_verdict(value);
+          if (verdict == 1 || verdict == 2) t.verdict = static_cast<std::int8_t>(verdict);
+          else if (verdict == 0) issues.cell(Reason::value_bad_number, row, col_rating_);
+        }
+      }
+    }
+    double* durations[] = {&t.first_response_column, &t.first_response_business_column, &t.resolution_column, &t.resolution_business_column};
+    for (std::size_t i = 0; i < duration_columns_.size(); ++i) {
+      const int column = duration_columns_[i];
+      if (column < 0) continue;
+      double seconds = 0;
+      const Read read = read_duration(Context::cell(f, n, column), context_.decimal, duration_units_[i], seconds);
+      if (read == Read::ok) *durations[i] = seconds;
+      else if (read == Read::bad) issues.cell(Reason::value_bad_duration, row, column);
+    }
+    auto flag = [&](int column, std::int8_t& out) {
+      if (column < 0) return;
+      bool value = false;
+      const Read read = read_flag(Context::cell(f, n, column), value);
+      if (read == Read::ok) out = value;
+    };
+    flag(col_made_sla_, t.made_sla);
+    flag(col_sla_first_, t.sla_first_response);
+    flag(col_sla_resolution_, t.sla_resolution);
+
+    if (event_log_ && col_id_ >= 0) {
+      std::string_view id = trim(Context::cell(f, n, col_id_));
+      if (id.empty()) {
+        context_.issues->skip(Reason::row_no_key, row, col_id_);
+        return;
+      }
+      const std::uint32_t index = ids_.id(id);
+      if (index >= records_.size()) {
+        records_.push_back(t);
+        record_rows_.push_back(row);
+      } else {
+        records_[index] = t;  // the last row of an id holds its final state
+        record_rows_[index] = row;
+      }
+      return;
+    }
+    accumulate(t, row);
+  }
+
+  std::uint64_t records() const override { return event_log_ ? records_.size() : main_.tickets() + compare_.tickets(); }
+
+  void report(json& metrics, json& comparison, json& extra) override {
+    if (event_log_) {
+      for (std::size_t i = 0; i < records_.size(); ++i) accumulate(records_[i], record_rows_[i]);
+      extra["event_log"] = json{{"id_column", context_.mapping->columns[static_cast<std::size_t>(col_id_)].name},
+                                {"records", records_.size()},
+                                {"rule", "several rows per id: the last row of each id is its final state"}};
+    }
+    const TicketAccumulator::Names names{&statuses_, &channels_, &categories_, &agents_, &groups_, &priorities_};
+    metrics = main_.report(names, *context_.options, settings_, context_.warnings);
+    if (context_.comparing()) {
+      std::vector<std::string> ignored;
+      json other = compare_.report(names, *context_.options, settings_, ignored);
+      comparison["metrics"] = compare_metrics(other, metrics);
+    }
+    for (const Dictionary* dictionary : {&channels_, &categories_, &agents_, &groups_}) {
+      if (dictionary->overflowed()) {
+        context_.warnings.push_back("A column had more than " + std::to_string(dictionary->other_id()) + " distinct values; the rest are counted as \"(other)\".");
+      }
+    }
+  }
+
+ private:
+  void accumulate(const TicketRecord& t, std::uint64_t row) {
+    if (!context_.filtering()) {
+      main_.add(t, settings_, clock_);
+      return;
+    }
+    if (t.created == no_time) {
+      context_.issues->skip(Reason::row_outside_period, row);
+      return;
+    }
+    const int target = context_.route(clock_.day(t.created));
+    if (target == 0) main_.add(t, settings_, clock_);
+    else if (target == 1) compare_.add(t, settings_, clock_);
+    else context_.issues->skip(Reason::row_outside_period, row);
+  }
+
+  Context& context_;
+  bool event_log_;
+  LocalClock clock_;
+  TicketSettings settings_;
+  Role created_;
+  int col_status_, col_channel_, col_category_, col_agent_, col_group_, col_priority_, col_id_, col_rating_;
+  int col_made_sla_, col_sla_first_, col_sla_resolution_;
+  std::vector<int> count_columns_, duration_columns_;
+  std::vector<double> duration_units_;
+  Dictionary statuses_{10000}, channels_{10000}, categories_{10000}, agents_{10000}, groups_{10000}, priorities_{10000};
+  std::vector<std::int8_t> status_classes_;
+  Dictionary ids_;
+  std::vector<TicketRecord> records_;
+  std::vector<std::uint64_t> record_rows_;
+  TicketAccumulator main_, compare_;
+};
+
+}  // namespace
+
+std::unique_ptr<Processor> make_ticket_processor(Context& context, bool event_log) {
+  return std::make_unique<TicketProcessor>(context, event_log);
+}
+
+}  // namespace skpi::analysis

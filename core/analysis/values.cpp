@@ -1,0 +1,179 @@
+#include "core/analysis/values.hpp"
+
+#include <cmath>
+
+#include "core/csv/number.hpp"
+
+namespace skpi::analysis {
+
+const char* reason_code(Reason reason) {
+  switch (reason) {
+    case Reason::row_ragged: return "row.ragged";
+    case Reason::row_outside_period: return "row.outside_period";
+    case Reason::row_no_key: return "row.no_key";
+    case Reason::value_bad_timestamp: return "value.bad_timestamp";
+    case Reason::value_bad_number: return "value.bad_number";
+    case Reason::value_bad_duration: return "value.bad_duration";
+    case Reason::value_out_of_scale: return "value.out_of_scale";
+    case Reason::value_unknown_outcome: return "value.unknown_outcome";
+    case Reason::duration_negative: return "duration.negative";
+    case Reason::ticket_no_created: return "ticket.no_created";
+    case Reason::survey_no_score: return "survey.no_score";
+    case Reason::call_no_outcome: return "call.no_outcome";
+    case Reason::transaction_no_customer: return "transaction.no_customer";
+    case Reason::transaction_no_amount: return "transaction.no_amount";
+    case Reason::qa_no_score: return "qa.no_score";
+    case Reason::count_: break;
+  }
+  return "unknown";
+}
+
+namespace {
+
+constexpr double powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// [-]digits[.digits] with at most 15 significant digits: exact as integer / 10^k (one rounding).
+bool fast_number(std::string_view text, char decimal, double& out) {
+  const char* p = text.data();
+  const char* end = p + text.size();
+  bool negative = false;
+  if (p < end && (*p == '-' || *p == '+')) {
+    negative = *p == '-';
+    ++p;
+  }
+  if (p == end) return false;
+  std::uint64_t mantissa = 0;
+  int digits = 0, fraction_digits = 0;
+  bool seen_decimal = false;
+  for (; p < end; ++p) {
+    const unsigned digit = static_cast<unsigned char>(*p) - '0';
+    if (digit < 10) {
+      mantissa = mantissa * 10 + digit;
+      ++digits;
+      fraction_digits += seen_decimal;
+    } else if (*p == decimal && !seen_decimal) {
+      seen_decimal = true;
+    } else {
+      return false;
+    }
+  }
+  if (digits == 0 || digits > 15) return false;
+  double value = static_cast<double>(mantissa);
+  if (fraction_digits) value /= powers_of_ten[fraction_digits];
+  out = negative ? -value : value;
+  return true;
+}
+
+bool ascii_equal_lower(std::string_view text, std::string_view lower_word) {
+  if (text.size() != lower_word.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != lower_word[i]) return false;
+  }
+  return true;
+}
+
+bool contains_lower(std::string_view text, std::string_view lower_word) {
+  if (lower_word.size() > text.size()) return false;
+  for (std::size_t start = 0; start + lower_word.size() <= text.size(); ++start) {
+    if (ascii_equal_lower(text.substr(start, lower_word.size()), lower_word)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool TimeColumn::is_missing(std::string_view text) { return csv::is_missing_marker(text); }
+
+Read read_number(std::string_view text, char decimal, double& out) {
+  if (text.empty()) return Read::missing;
+  if (fast_number(text, decimal, out)) return Read::ok;
+  const auto parsed = csv::parse_number(text, decimal);
+  if (parsed && std::isfinite(*parsed)) {
+    out = *parsed;
+    return Read::ok;
+  }
+  return csv::is_missing_marker(text) ? Read::missing : Read::bad;
+}
+
+Read read_duration(std::string_view text, char decimal, double unit_seconds, double& out_seconds) {
+  if (text.empty()) return Read::missing;
+  double number = 0;
+  if (fast_number(text, decimal, number)) {
+    out_seconds = number * unit_seconds;
+    return Read::ok;
+  }
+  const std::string_view trimmed = trim(text);
+  // h:mm, h:mm:ss, d.hh:mm:ss (and [-] in front)
+  if (trimmed.find(':') != std::string_view::npos) {
+    bool negative = false;
+    std::string_view rest = trimmed;
+    if (!rest.empty() && rest.front() == '-') {
+      negative = true;
+      rest.remove_prefix(1);
+    }
+    double days = 0;
+    const std::size_t dot = rest.find('.');
+    const std::size_t colon = rest.find(':');
+    if (dot != std::string_view::npos && dot < colon) {
+      if (!fast_number(rest.substr(0, dot), '.', days)) return Read::bad;
+      rest.remove_prefix(dot + 1);
+    }
+    double parts[3] = {0, 0, 0};
+    int count = 0;
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t stop = rest.find(':', start);
+      const std::string_view piece = rest.substr(start, stop == std::string_view::npos ? std::string_view::npos : stop - start);
+      double value = 0;
+      if (count == 3 || !fast_number(piece, '.', value) || value < 0) return Read::bad;
+      parts[count++] = value;
+      if (stop == std::string_view::npos) break;
+      start = stop + 1;
+    }
+    if (count < 2) return Read::bad;
+    const double seconds = days * 86400 + parts[0] * 3600 + parts[1] * 60 + (count == 3 ? parts[2] : 0);
+    out_seconds = negative ? -seconds : seconds;
+    return Read::ok;
+  }
+  const auto parsed = csv::parse_number(trimmed, decimal);
+  if (parsed && std::isfinite(*parsed)) {
+    out_seconds = *parsed * unit_seconds;
+    return Read::ok;
+  }
+  return csv::is_missing_marker(text) ? Read::missing : Read::bad;
+}
+
+Read read_flag(std::string_view text, bool& out) {
+  const std::string_view value = trim(text);
+  if (value.empty()) return Read::missing;
+  static constexpr std::string_view yes[] = {"true", "yes", "y", "1", "t", "met", "achieved", "ok", "pass", "passed", "kyllä", "jah", "da", "evet", "نعم"};
+  static constexpr std::string_view no[] = {"false", "no", "n", "0", "f", "breached", "violated", "missed", "fail", "failed", "ei", "nu", "hayır", "لا"};
+  for (std::string_view word : yes) {
+    if (ascii_equal_lower(value, word)) {
+      out = true;
+      return Read::ok;
+    }
+  }
+  for (std::string_view word : no) {
+    if (ascii_equal_lower(value, word)) {
+      out = false;
+      return Read::ok;
+    }
+  }
+  // "Within SLA" / "SLA Violated" (Freshdesk), "Breached"
+  if (contains_lower(value, "violat") || contains_lower(value, "breach") || contains_lower(value, "overdue") ||
+      contains_lower(value, "missed") || contains_lower(value, "not met")) {
+    out = false;
+    return Read::ok;
+  }
+  if (contains_lower(value, "within") || contains_lower(value, "met") || contains_lower(value, "achieved")) {
+    out = true;
+    return Read::ok;
+  }
+  return csv::is_missing_marker(value) ? Read::missing : Read::bad;
+}
+
+}  // namespace skpi::analysis

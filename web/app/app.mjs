@@ -57,7 +57,7 @@ export function mountApp(root, { kpi, translations, win = window }) {
     shell.header.replaceChildren(
       h('a', { class: 'skip-link', href: '#main', onclick: (event) => { event.preventDefault(); shell.main.focus(); } }, i18n.t('nav.skip')),
       h('div', { class: 'brand' },
-        h('a', { href: '#', class: 'brand-name', onclick: (event) => { event.preventDefault(); go(''); } }, 'ServiceKPI'),
+        h('a', { href: '#', class: 'brand-name' }, 'ServiceKPI'),
         h('p', { class: 'tagline' }, i18n.t('app.tagline'))),
       h('div', { class: 'header-tools' },
         toggle,
@@ -191,11 +191,6 @@ export function mountApp(root, { kpi, translations, win = window }) {
       : current === 'formulas' ? `${i18n.t('nav.formulas')} — ServiceKPI` : `ServiceKPI — ${i18n.t('app.tagline')}`;
     if (focus) view.focusHeading?.();
     markMissing();
-  }
-
-  function go(fragment) {
-    win.location.hash = fragment;
-    if (!fragment) route({ focus: true });
   }
 
   function markMissing() {

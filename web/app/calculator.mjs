@@ -103,7 +103,17 @@ export function createCalculator(options) {
 
   function restructure(change, selector) {
     if (change.variant !== undefined && change.variant !== state.variant) {
+      // Values of inputs the other variant shares (same name and kind) come along.
+      const previous = findVariant(metric, state.variant);
       const next = initialState(metric, change.variant, i18n.locale);
+      for (const input of findVariant(metric, change.variant).inputs) {
+        const before = previous.inputs.find((item) => item.name === input.name && item.kind === input.kind);
+        if (!before) continue;
+        for (const side of ['a', 'b']) {
+          if (state.values[side][input.name] !== undefined) next.values[side][input.name] = state.values[side][input.name];
+        }
+        if (state.units[input.name]) next.units[input.name] = state.units[input.name];
+      }
       next.currency = state.currency;
       state = next;
     }

@@ -126,6 +126,12 @@ function barsChart(chart, context) {
   return svg;
 }
 
+// The curve chart keeps its axes left to right in every language; right-to-left labels are bidi
+// isolates so "الهدف 80%" keeps its own order inside the left-to-right drawing.
+function label(text, i18n) {
+  return i18n.dir === 'rtl' ? `\u2067${text}\u2069` : text;
+}
+
 function niceTicks(low, high, count = 4) {
   if (!(high > low)) return [low];
   const raw = (high - low) / count;
@@ -165,15 +171,15 @@ function curveChart(chart, context) {
     if (yMax === yMin) yMax = yMin + 1;
     const sx = (x) => left + (xMax === xMin ? (width - left - right) / 2 : ((x - xMin) / (xMax - xMin)) * (width - left - right));
     const sy = (y) => bottom - ((y - yMin) / (yMax - yMin)) * (bottom - top);
-    svg.append(s('text', { x: left, y: top - 6, 'font-weight': 600 }, i18n.t(item.key)));
+    svg.append(s('text', { x: left, y: top - 6, 'font-weight': 600 }, label(i18n.t(item.key), i18n)));
     // Durations get round ticks in one readable unit (0, 1, 2 min), not round numbers of seconds.
     const tickUnit = item.unit === 'seconds' ? bestDurationUnit(yMax) : null;
     const factor = tickUnit ? durationFactor(tickUnit) : 1;
     for (const tick of niceTicks(yMin / factor, yMax / factor).map((value) => value * factor)) {
       if (tick > yMax + 1e-9) continue;
-      const label = tickUnit ? formatDuration(tick, i18n.locale, tickUnit) : formatFor(item.unit, tick, i18n);
+      const tickText = tickUnit ? formatDuration(tick, i18n.locale, tickUnit) : formatFor(item.unit, tick, i18n);
       svg.append(s('line', { x1: left, x2: width - right, y1: sy(tick), y2: sy(tick), stroke: GRID, 'stroke-width': 1 }));
-      svg.append(s('text', { x: left - 6, y: sy(tick) + 4, 'text-anchor': 'end', fill: MUTED, 'font-size': 12 }, label));
+      svg.append(s('text', { x: left - 6, y: sy(tick) + 4, 'text-anchor': 'end', fill: MUTED, 'font-size': 12 }, tickText));
     }
     const room = Math.max(3, Math.floor((width - left - right) / 34));
     const xTicks = xs.length <= room ? xs : niceTicks(xMin, xMax, Math.min(6, room)).filter((tick) => Number.isInteger(tick));
@@ -183,7 +189,7 @@ function curveChart(chart, context) {
     if (target !== null) {
       svg.append(s('line', { x1: left, x2: width - right, y1: sy(target), y2: sy(target), stroke: TONES.bad.fill, 'stroke-width': 1.5, 'stroke-dasharray': '6 4' }));
       const targetText = `${chart.target.key ? i18n.t(chart.target.key) : ''} ${formatFor(item.unit, target, i18n)}`.trim();
-      svg.append(s('text', { x: width - right, y: sy(target) - 5, 'text-anchor': 'end', fill: TONES.bad.fill, 'font-size': 12 }, targetText));
+      svg.append(s('text', { x: width - right, y: sy(target) - 5, 'text-anchor': 'end', fill: TONES.bad.fill, 'font-size': 12 }, label(targetText, i18n)));
     }
     if (Number.isFinite(chart.marker)) {
       svg.append(s('line', { x1: sx(chart.marker), x2: sx(chart.marker), y1: top, y2: bottom, stroke: INK, 'stroke-width': 1, 'stroke-dasharray': '2 3' }));
@@ -195,7 +201,7 @@ function curveChart(chart, context) {
       svg.append(s('circle', { cx: sx(x), cy: sy(y), r: chosen ? 5 : 3, fill: chosen ? INK : colour }));
     }
   });
-  if (xLabel) svg.append(s('text', { x: (left + width - right) / 2, y: height - 4, 'text-anchor': 'middle', fill: MUTED }, xLabel));
+  if (xLabel) svg.append(s('text', { x: (left + width - right) / 2, y: height - 4, 'text-anchor': 'middle', fill: MUTED }, label(xLabel, i18n)));
   return svg;
 }
 

@@ -132,7 +132,7 @@ footer{margin-top:20px;color:#4a5665;font-size:12px;border-top:1px solid #d5dbe3
 
 function rowsTable(rows) {
   if (!rows?.length) return '';
-  return `<table><tbody>${rows.map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th><td dir="auto">${escapeHtml(row.text)}</td></tr>`).join('')}</tbody></table>`;
+  return `<table><tbody>${rows.map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th><td><bdi>${escapeHtml(row.text)}</bdi></td></tr>`).join('')}</tbody></table>`;
 }
 
 function sectionHtml(model, i18n, chartContext) {

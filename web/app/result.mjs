@@ -142,7 +142,8 @@ function singleModel(result, i18n, durationUnits = {}) {
     unit: result.unit,
     unitText: unitLabel(result.unit, i18n),
     n: result.n,
-    nText: Number.isFinite(result.n) ? i18n.t('result.n', { n: formatNumber(result.n, i18n.locale, { max: 2 }) }) : '',
+    // n = 0 on a valid result means the sample size is unknown (NPS from percentages alone).
+    nText: Number.isFinite(result.n) && result.n > 0 ? i18n.t('result.n', { n: formatNumber(result.n, i18n.locale, { max: 2 }) }) : '',
     ci: result.ci ?? null,
     ciText: intervalText(result.ci, result.unit, i18n),
     formula: result.formula?.key ? i18n.t(result.formula.key, result.formula.values ?? {}, { durationUnits }) : '',

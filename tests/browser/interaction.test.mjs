@@ -48,6 +48,12 @@ test('share link: opening it in a new browser restores the form and the result e
     }],
     ['iqs', async () => { await page.fill('[data-field="weights"]', '40 30 30'); await page.fill('[data-field="scores"]', '100 50 80\n100 100 0'); }],
     ['nps', async () => { await page.check('[data-set="ratings"]'); await page.fill('[data-field="ratings"]', '10 9 x 3'); }],
+    ['staffing', async () => {
+      await page.fill('[data-field="contacts"]', '100');
+      await page.selectOption('[data-unit-for="aht_seconds"]', 'min');
+      await page.fill('[data-field="aht_seconds"]', '3');
+      await page.fill('[data-field="target_seconds"]', '');
+    }],
   ];
   const fresh = await session.newPage();
   for (const [metric, fill] of cases) {
@@ -64,6 +70,11 @@ test('share link: opening it in a new browser restores the form and the result e
     assert.equal(after.panel, before.result.panel, `${metric}: the same result is shown`);
   }
   await fresh.context().close();
+});
+
+test('a hand-written link may leave out pre-filled fields', async () => {
+  await open(page, session.url, { query: 'lang=en', hash: 'm=staffing&i.contacts=100&i.aht_seconds=180' });
+  assert.equal((await readResult(page)).raw, 14);
 });
 
 test('share link across languages: numbers travel locale-free', async () => {

@@ -84,6 +84,8 @@ export function stateToFragment(catalogueMetric, state, locale) {
       if (input.set !== '' && input.set !== state.set) continue;
       const encoded = encodeValue(input, state.values?.[side]?.[input.name], locale);
       if (encoded !== null) params.set(`${prefix}.${input.name}`, encoded);
+      // A pre-filled field the user emptied stays empty when the link is opened.
+      else if (Number.isFinite(input.default)) params.set(`${prefix}.${input.name}`, '');
     }
   }
   for (const option of variant.options) {
@@ -120,7 +122,10 @@ export function fragmentToState(catalogueMetric, params, locale) {
   const variant = findVariant(catalogueMetric, params.get('v') ?? catalogueMetric.variants[0].id);
   const state = initialState(catalogueMetric, variant.id, locale);
   if (!fragmentHasState(params)) return state;
-  state.values = { a: {}, b: {} };
+  // Fields the link leaves out keep their pre-filled defaults (a hand-written link need not list
+  // them); every other field starts empty.
+  const defaults = { ...state.values.a };
+  state.values = { a: { ...defaults }, b: { ...defaults } };
   const set = params.get('set');
   if (set !== null && setIds(variant).includes(set)) state.set = set;
   state.compare = params.get('cmp') === '1' && Boolean(variant.comparison);
@@ -128,6 +133,7 @@ export function fragmentToState(catalogueMetric, params, locale) {
     for (const [side, prefix] of [['a', 'i'], ['b', 'b']]) {
       const text = params.get(`${prefix}.${input.name}`);
       if (text === null) continue;
+      if (text === '') { delete state.values[side][input.name]; continue; }
       const value = decodeValue(input, text, locale);
       if (value !== undefined) state.values[side][input.name] = value;
     }

@@ -3,13 +3,12 @@
 // onInput() after a value change, onStructure() when the form must be drawn again (another
 // variant, input set, scale or compare mode). No metric is named here.
 import { h, uid } from './dom.mjs';
-import { DURATION_UNITS, durationUnitName, parseList, parseTable, parseNumber, formatNumber } from './numbers.mjs';
+import { DURATION_UNITS, durationUnitName, parseList, parseTable, parseNumber, formatNumber, usesDecimalComma } from './numbers.mjs';
 import { CURRENCIES } from './i18n.mjs';
 import {
   SCALAR_KINDS, TEXT_LIST_KINDS, DURATION_KINDS, MONEY_KINDS, COMPONENT_FIELDS,
   findVariant, activeInputs, pointsOf, isDurationOption, usesMoney, inputByName,
 } from './request.mjs';
-import { usesDecimalComma } from './numbers.mjs';
 
 export function currencySymbol(currency, locale) {
   if (!currency) return '';

@@ -61,7 +61,7 @@ export function parseNumber(input, locale) {
   const match = /^([+-]?)([\d.,]*\d[\d.,]*|[\d.,]*\.\d+)(e[+-]?\d+)?$/i.exec(text);
   if (!match) return null;
   const [, sign, body, exponent = ''] = match;
-  const { decimal, group } = separators(locale);
+  const { group } = separators(locale);
   let digits = body;
   const hasDot = body.includes('.');
   const hasComma = body.includes(',');
@@ -80,7 +80,6 @@ export function parseNumber(input, locale) {
     else if (count === 1) digits = body.replace(mark, '.');
     else return null;
   }
-  void decimal;
   const value = Number(`${sign}${digits}${exponent}`);
   // An overflow ("1e400") stays infinite so the core reports "must be a finite number".
   return Number.isNaN(value) ? null : value;

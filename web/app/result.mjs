@@ -269,4 +269,3 @@ export function renderModel(model, i18n, chartContext) {
   return box;
 }
 
-export { activeInputs };

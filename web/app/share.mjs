@@ -2,9 +2,8 @@
 // reaches a server (browsers do not send the part after #). Numbers are written in a canonical,
 // locale-free form (1234.5) and shown again in the reader's locale; text that was not a number
 // travels as typed. Format: #m=<metric>&v=<variant>&set=<set>&i.<input>=..&b.<input>=..&o.<option>=..&u.<field>=..&cur=..&cmp=1
-import { parseNumber, parseList, formatInput } from './numbers.mjs';
+import { parseNumber, parseList, formatInput, DURATION_UNITS } from './numbers.mjs';
 import { SCALAR_KINDS, TEXT_LIST_KINDS, COMPONENT_FIELDS, findVariant, initialState, setIds, isDurationOption } from './request.mjs';
-import { DURATION_UNITS } from './numbers.mjs';
 
 const CANONICAL = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 

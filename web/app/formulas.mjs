@@ -50,8 +50,8 @@ export function renderFormulas({ root, kpi, catalogue, i18n, metricHref }) {
           inputs.append(h('dd', null, h('ul', null, variant.inputs.filter((input) => input.set === set.id).map(item))));
         }
         const shared = variant.inputs.filter((input) => input.set === '');
-        if (shared.length) inputs.append(h('dd', null, h('ul', null, shared.map(item))));
-        block.append(h(sub, { class: 'sub' }, i18n.t('formulas.inputs')), inputs);
+        block.append(h(sub, { class: 'sub' }, i18n.t('formulas.inputs')),
+          inputs.childElementCount ? inputs : null, shared.length ? h('ul', null, shared.map(item)) : null);
         if (variant.options.length) {
           block.append(h(sub, { class: 'sub' }, i18n.t('form.options')), h('ul', null, variant.options.map((option) => h('li', null,
             i18n.t(option.label_key),

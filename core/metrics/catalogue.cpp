@@ -17,6 +17,7 @@ const std::map<std::string, std::string>& shared_texts() {
       {"group.retention", "Retention & value"},
       {"group.operations", "Operations"},
       {"group.staffing", "Staffing"},
+      {"nav.erlang_b", "Erlang B: lines and blocking"},
       {"inputset.counts", "Counts"},
       {"inputset.shares", "Percentages"},
       {"inputset.distribution", "Count per scale point"},
@@ -280,7 +281,15 @@ json catalogue() {
     for (const auto& metric : all_metrics()) {
       if (metric.group == group) ids.push_back(metric.id);
     }
-    groups.push_back({{"id", group}, {"label_key", "group." + group}, {"metrics", ids}});
+    json entries = json::array();
+    for (const auto& id : ids) {
+      entries.push_back({{"metric", id}, {"variant", nullptr}, {"label_key", "metric." + id.get<std::string>() + ".name"}});
+    }
+    // Erlang B is the blocking metric's prediction; staffing planners look for it next to Erlang C/A.
+    if (group == "staffing") {
+      entries.push_back({{"metric", "blocking"}, {"variant", "erlang_b"}, {"label_key", "nav.erlang_b"}});
+    }
+    groups.push_back({{"id", group}, {"label_key", "group." + group}, {"metrics", ids}, {"entries", entries}});
   }
   json metrics = json::array();
   for (const auto& metric : all_metrics()) {

@@ -20,6 +20,7 @@ export const KNOWN_SHA256 = {
   10000: '06ee1fabf6f8b94a83f2fffe2eaa533783a7c9a8204cabdce517b259e582baec',
   100000: '023e6b6a7cae901b153e164442709ff9bb48e95a5ea4a57cf57a49f8223dddab',
   1000000: '1a849f398811e2728afb7a55be5e71bfb21f1203724b22634f1d8447a08f227a',
+  10000000: 'd396d1b6b9b211db93970727f4387c8afc1f38427289ab7e39ccda36f730623c',
 };
 export const HEADER = 'Id,Created at,First reply at,Solved at,Status,Via,Category,Assignee,Priority,Satisfaction Score,Replies';
 

@@ -518,7 +518,8 @@ json to_json(const Result& result) {
            {"interpretation", result.interpretation
                                   ? json{{"key", result.interpretation->key}, {"values", result.interpretation->values}}
                                   : json(nullptr)},
-           {"chart", result.chart}};
+           {"chart", result.chart},
+           {"tables", result.tables}};
   return out;
 }
 

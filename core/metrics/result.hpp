@@ -41,6 +41,8 @@ struct Result {
   TextRef formula;
   std::optional<TextRef> interpretation;
   nlohmann::json chart;  // null, or a chart description the page draws without metric knowledge
+  // Tables the page shows as they are: [{key, columns:[{name, key, unit}], rows:[{name: value}], highlight}]
+  nlohmann::json tables = nlohmann::json::array();
 
   static Result failure(std::string code, std::string field, std::string message,
                         std::optional<double> limit = std::nullopt) {

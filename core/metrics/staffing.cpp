@@ -179,6 +179,14 @@ Result compute_staffing(const Inputs& inputs, bool abandonment) {
                   {"max_occupancy_percent", max_occupancy},
                   {"mode", given ? "evaluate" : "search"},
                   {"table", table}};
+  json columns = json::array({{{"name", "agents"}, {"key", "chart.agents"}, {"unit", "agents"}},
+                              {{"name", "service_level"}, {"key", "chart.service_level"}, {"unit", "percent"}},
+                              {{"name", "asa_seconds"}, {"key", "chart.asa"}, {"unit", "seconds"}},
+                              {{"name", "occupancy"}, {"key", "chart.occupancy"}, {"unit", "percent"}},
+                              {{"name", "wait_probability"}, {"key", "chart.wait_probability"}, {"unit", "percent"}}});
+  if (abandonment) columns.push_back({{"name", "abandon_percent"}, {"key", "chart.abandonment"}, {"unit", "percent"}});
+  result.tables.push_back({{"key", "chart.staffing_table"}, {"columns", columns}, {"rows", table},
+                           {"highlight", {{"column", "agents"}, {"value", agents}}}});
   if (abandonment) {
     result.parts["abandon_percent"] = point->abandon_probability * 100.0;
     result.parts["patience_seconds"] = model.patience;
@@ -294,6 +302,9 @@ MetricSpec staffing_metric() {
       {"chart.asa", "Average speed of answer"},
       {"chart.abandonment", "Abandoned"},
       {"chart.target", "Target"},
+      {"chart.staffing_table", "Service level by number of agents"},
+      {"chart.occupancy", "Occupancy"},
+      {"chart.wait_probability", "Probability of waiting"},
       {"warning.target_missed", "{agents} agents answer {service_level}% in time, below the {target}% target; {required} agents are needed."},
       {"warning.high_abandonment", "{abandon_percent}% of contacts hang up before an answer at this staffing; the service level counts them as not answered in time."},
   };

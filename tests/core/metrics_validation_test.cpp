@@ -141,6 +141,10 @@ TEST(MetricsCatalogue, ResultsReferToKnownTextsWithAllPlaceholders) {
         for (const auto& warning : result["warnings"]) {
           EXPECT_TRUE(texts.contains("warning." + warning["code"].get<std::string>())) << where << " warning " << warning["code"];
         }
+        for (const auto& table : result["tables"]) {
+          EXPECT_TRUE(texts.contains(table["key"])) << where << " table " << table["key"];
+          for (const auto& column : table["columns"]) EXPECT_TRUE(texts.contains(column["key"])) << where << " column " << column["key"];
+        }
         if (result["chart"].is_object() && result["chart"].contains("items")) {
           for (const auto& item : result["chart"]["items"]) {
             if (item.contains("key")) EXPECT_TRUE(texts.contains(item["key"])) << where << " chart " << item["key"];

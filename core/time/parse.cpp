@@ -599,6 +599,24 @@ TimestampFormat detect_column_format(const std::string_view* values, std::size_t
   return candidates[best];
 }
 
+namespace {
+
+// Kept out of line: inlined, the general parser made parse_with so large that the fixed-layout
+// path lost its registers (measured 1.5-3x slower under V8).
+[[gnu::noinline]] Timestamp parse_without_layout(const TimestampFormat& format, std::string_view text) noexcept {
+  if (is_numeric_kind(format.kind)) {
+    const char* begin = skip_leading_blanks(text.data(), text.data() + text.size());
+    const char* end = skip_trailing_blanks(begin, text.data() + text.size());
+    const Number number = parse_number(begin, end);
+    if (!number.ok || !fits_kind(number, format.kind)) return Timestamp{};
+    return timestamp_from_number(number, format.kind);
+  }
+  if (format.kind == TimestampKind::invalid) return Timestamp{};
+  return parse_timestamp(text, format.order);
+}
+
+}  // namespace
+
 Timestamp parse_with(const TimestampFormat& format, std::string_view text) noexcept {
   if (format.length != 0 && text.size() == format.length) {
     const char* p = text.data();
@@ -640,15 +658,7 @@ Timestamp parse_with(const TimestampFormat& format, std::string_view text) noexc
       if (matches) return assemble(f);
     }
   }
-  if (is_numeric_kind(format.kind)) {
-    const char* begin = skip_leading_blanks(text.data(), text.data() + text.size());
-    const char* end = skip_trailing_blanks(begin, text.data() + text.size());
-    const Number number = parse_number(begin, end);
-    if (!number.ok || !fits_kind(number, format.kind)) return Timestamp{};
-    return timestamp_from_number(number, format.kind);
-  }
-  if (format.kind == TimestampKind::invalid) return Timestamp{};
-  return parse_timestamp(text, format.order);
+  return parse_without_layout(format, text);
 }
 
 // ------------------------------------------------------------------ DateOrderDetector

@@ -457,8 +457,11 @@ async function main() {
   }
 
   // --- results.md
+  const git = (args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const commit = git(['rev-parse', '--short', 'HEAD']);
+  const dirty = git(['status', '--porcelain', '--untracked-files=no', '--', 'core', 'wasm', 'tools', 'CMakeLists.txt']) ? ' plus uncommitted changes to the core' : '';
   const markdown = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${environment}.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${environment}, commit ${commit || 'unknown'}${dirty}.`,
     `File: ${meta.rows.toLocaleString('en')} tickets, ${(meta.bytes / MB).toFixed(1)} MB (bench/gen.mjs, seed ${meta.seed}, sha256 \`${meta.sha256.slice(0, 16)}…\`). ` +
       `Whole processes, median of ${options.repeat} round(s); peak RSS is the maximum resident set size.`,
     '',

@@ -29,13 +29,15 @@ const TARGETS = { peerSpeedup: 5, inProcessMBps: 300, nativeRatio: 2, wasmRssMB:
 // ---------------------------------------------------------------------------------------------
 // Options
 
+class UsageError extends Error {}
+
 function parseArguments(argv) {
   const options = { rows: 1_000_000, repeat: null, only: null, big: false, check: true, chunk: 1 << 20 };
   for (let index = 0; index < argv.length; index += 1) {
     const name = argv[index];
     const value = () => {
       index += 1;
-      if (index >= argv.length) throw new Error(`${name} needs a value`);
+      if (index >= argv.length) throw new UsageError(`${name} needs a value`);
       return argv[index];
     };
     if (name === '--rows') options.rows = Number(value());
@@ -47,12 +49,12 @@ function parseArguments(argv) {
     else if (name === '--help' || name === '-h') {
       console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 9).join('\n'));
       process.exit(0);
-    } else throw new Error(`unknown option ${name} (see --help)`);
+    } else throw new UsageError(`unknown option ${name} (see --help)`);
   }
-  if (!Number.isInteger(options.rows) || options.rows < 1) throw new Error('--rows must be a positive integer');
+  if (!Number.isInteger(options.rows) || options.rows < 1) throw new UsageError('--rows must be a positive integer');
   // Three rounds by default (the median is reported); one for quick runs is enough to see a trend.
   options.repeat ??= options.rows >= 500_000 ? 3 : 1;
-  if (!Number.isInteger(options.repeat) || options.repeat < 1) throw new Error('--repeat must be a positive integer');
+  if (!Number.isInteger(options.repeat) || options.repeat < 1) throw new UsageError('--repeat must be a positive integer');
   return options;
 }
 
@@ -361,6 +363,8 @@ function selected(implementation, options) {
 
 async function main() {
   const options = parseArguments(process.argv.slice(2));
+  const unknown = (options.only ?? []).filter((id) => !IMPLEMENTATIONS.some((implementation) => implementation.id === id));
+  if (unknown.length) throw new UsageError(`--only: unknown ${unknown.join(', ')} (choose from ${IMPLEMENTATIONS.map((item) => item.id).join(', ')})`);
   mkdirSync(OUT, { recursive: true });
   const environment = `${cpus().length} × ${cpus()[0]?.model?.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   console.log(`ServiceKPI benchmark — ${environment}, ${new Date().toISOString().slice(0, 10)}`);
@@ -487,6 +491,6 @@ async function main() {
 }
 
 main().catch((problem) => {
-  console.error(problem.stack ?? problem);
+  console.error(problem instanceof UsageError ? `bench: ${problem.message}` : problem.stack ?? problem);
   process.exitCode = 1;
 });

@@ -10,11 +10,15 @@ import { parseFragment, stateToFragment, fragmentToState, fragmentHasState } fro
 import { buildRequest, findVariant, hasInputs, inputByName } from './request.mjs';
 import { describe } from './result.mjs';
 import { toHtmlReport, saveFile } from './downloads.mjs';
+import { navGroups, activeEntry, entryId, memoryKey, ownVariants } from './nav.mjs';
 
 export function mountApp(root, { kpi, translations, win = window }) {
   const catalogue = kpi.catalogue();
   const english = { ...catalogue.texts, ...translations.en };
-  const memory = new Map();  // metric id → fragment of the last state seen during this visit
+  const groups = navGroups(catalogue);
+  // memoryKey (metric, or metric/variant for a variant with its own entry) → {metricId, fragment}
+  // of the last state seen during this visit.
+  const memory = new Map();
   let lang = pickLanguage(win.location.search, win.navigator.languages ?? [win.navigator.language]);
   let i18n = null;
   let view = null;
@@ -64,24 +68,39 @@ export function mountApp(root, { kpi, translations, win = window }) {
         h('div', { class: 'language' }, h('label', { for: selectId }, i18n.t('lang.label')), select)));
   }
 
+  /** current: 'formulas', or the data-nav id of the active entry (see markCurrent), or null. */
   function renderNav(current) {
-    const groups = catalogue.groups.filter((group) => group.metrics.length).map((group) => {
+    const sections = groups.map((group) => {
       const headingId = uid('group');
       return h('section', { class: 'nav-group', 'aria-labelledby': headingId },
         h('h2', { id: headingId }, i18n.t(group.label_key)),
-        h('ul', null, group.metrics.map((id) => {
-          const metric = catalogue.metrics.find((item) => item.id === id);
-          if (!metric) return null;
-          return h('li', null, h('a', {
-            href: metricHref(id), 'aria-current': current === id ? 'page' : null, dataset: { nav: id },
-            onclick: () => closeNav(),
-          }, i18n.t(metric.name_key)));
-        })));
+        h('ul', null, group.entries.map((entry) => h('li', null, h('a', {
+          href: metricHref(entry.metric, entry.variant), dataset: { nav: entryId(entry) }, onclick: () => closeNav(),
+        }, i18n.t(entry.label_key))))));
     });
     shell.nav.setAttribute('aria-label', i18n.t('nav.label'));
     shell.nav.classList.toggle('open', navOpen);
-    shell.nav.replaceChildren(...groups,
-      h('p', { class: 'nav-extra' }, h('a', { href: '#view=formulas', 'aria-current': current === 'formulas' ? 'page' : null, dataset: { nav: 'formulas' }, onclick: () => closeNav() }, i18n.t('nav.formulas'))));
+    shell.nav.replaceChildren(...sections,
+      h('p', { class: 'nav-extra' }, h('a', { href: '#view=formulas', dataset: { nav: 'formulas' }, onclick: () => closeNav() }, i18n.t('nav.formulas'))));
+    markCurrent(current);
+  }
+
+  /** Marks the link of the current page (aria-current, which the styles highlight). */
+  function markCurrent(current) {
+    for (const link of shell.nav.querySelectorAll('a[data-nav]')) {
+      if (link.dataset.nav === current) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+  }
+
+  /** The entry a metric page belongs to, for the highlighted link, the group above the title and the tab title. */
+  function entryOf(metricId, variantId) {
+    return activeEntry(groups, metricId, variantId);
+  }
+
+  function metricTitle(metric, variantId) {
+    const entry = entryOf(metric.id, variantId);
+    return `${i18n.t(entry?.variant ? entry.label_key : metric.name_key)} — ServiceKPI`;
   }
 
   function closeNav() {
@@ -102,13 +121,15 @@ export function mountApp(root, { kpi, translations, win = window }) {
       h('header', { class: 'metric-header' },
         h('h1', { id: headingId, tabindex: '-1' }, i18n.t('home.heading')),
         h('p', { class: 'description' }, i18n.t('home.intro'))));
-    for (const group of catalogue.groups) {
-      const metrics = group.metrics.map((id) => catalogue.metrics.find((item) => item.id === id)).filter(Boolean);
-      if (!metrics.length) continue;
+    for (const group of groups) {
       article.append(h('section', { class: 'home-group' }, h('h2', null, i18n.t(group.label_key)),
-        h('ul', { class: 'cards' }, metrics.map((metric) => h('li', { class: 'card' },
-          h('a', { href: metricHref(metric.id) }, i18n.t(metric.name_key)),
-          h('p', null, i18n.t(metric.description_key)))))));
+        h('ul', { class: 'cards' }, group.entries.map((entry) => {
+          const metric = catalogue.metrics.find((item) => item.id === entry.metric);
+          const variant = entry.variant ? metric.variants.find((item) => item.id === entry.variant) : null;
+          return h('li', { class: 'card' },
+            h('a', { href: metricHref(entry.metric, entry.variant) }, i18n.t(entry.label_key)),
+            h('p', null, i18n.t(variant?.description_key || metric.description_key)));
+        }))));
     }
     article.append(h('p', null, h('a', { href: '#view=formulas' }, i18n.t('nav.formulas'))));
     clear(shell.main).append(article);
@@ -132,19 +153,36 @@ export function mountApp(root, { kpi, translations, win = window }) {
     const metric = catalogue.metrics.find((item) => item.id === metricId);
     if (!metric) return null;
     let usable = params;
-    if (!fragmentHasState(params) && memory.has(metricId)) {
-      const remembered = new URLSearchParams(memory.get(metricId));
-      if (!params.get('v') || params.get('v') === remembered.get('v') || (!remembered.get('v') && params.get('v') === metric.variants[0].id)) usable = remembered;
+    const asked = params.get('v');
+    const remembered = memory.get(memoryKey(groups, metricId, asked));
+    if (!fragmentHasState(params) && remembered) {
+      const last = new URLSearchParams(remembered.fragment);
+      if (!asked || asked === last.get('v') || (!last.get('v') && asked === metric.variants[0].id)) usable = last;
+    }
+    if (usable === params && !asked) {
+      // A link without a variant opens the first variant that has no navigation entry of its own.
+      const own = ownVariants(groups, metricId);
+      const first = metric.variants.find((variant) => !own.has(variant.id));
+      if (first && first !== metric.variants[0]) {
+        usable = new URLSearchParams(params);
+        usable.set('v', first.id);
+      }
     }
     const state = fragmentToState(metric, usable, i18n.locale);
     return createCalculator({
       root: shell.main, kpi, catalogue, i18n, state,
+      groupLabel: (variantId) => i18n.t(groups.find((group) => group.id === entryOf(metric.id, variantId)?.group)?.label_key
+        ?? catalogue.groups.find((group) => group.id === metric.group)?.label_key ?? ''),
       shareUrl: (current) => shareUrl(metric, current),
       onChange: (current) => {
         const fragment = stateToFragment(metric, current, i18n.locale);
         const variant = findVariant(metric, current.variant);
-        if (hasInputs(variant, current)) memory.set(metric.id, fragment);
+        if (hasInputs(variant, current)) memory.set(memoryKey(groups, metric.id, current.variant), { metricId: metric.id, fragment });
         writeFragment(fragment);
+        // Switching the method can move the page to another entry (Blocked contacts ↔ Erlang B).
+        const entry = entryOf(metric.id, current.variant);
+        markCurrent(entry ? entryId(entry) : null);
+        root.ownerDocument.title = metricTitle(metric, current.variant);
         markMissing();
       },
       reportAll,
@@ -156,7 +194,7 @@ export function mountApp(root, { kpi, translations, win = window }) {
   function reportAll() {
     const models = [];
     const contexts = [];
-    for (const [metricId, fragment] of memory) {
+    for (const { metricId, fragment } of memory.values()) {
       const metric = catalogue.metrics.find((item) => item.id === metricId);
       const state = fragmentToState(metric, new URLSearchParams(fragment), i18n.locale);
       const variant = findVariant(metric, state.variant);
@@ -177,17 +215,19 @@ export function mountApp(root, { kpi, translations, win = window }) {
     view?.destroy();
     view = null;
     let current = null;
+    let metric = null;
     if (wanted.view === 'metric') {
       view = renderMetric(wanted.metric, wanted.params);
-      current = view ? wanted.metric : null;
+      metric = view ? catalogue.metrics.find((item) => item.id === wanted.metric) : null;
+      const entry = metric ? entryOf(metric.id, view.state.variant) : null;
+      current = entry ? entryId(entry) : null;
     } else if (wanted.view === 'formulas') {
       view = renderFormulas({ root: shell.main, kpi, catalogue, i18n, metricHref });
       current = 'formulas';
     }
     if (!view) view = renderHome();
     renderNav(current);
-    const metric = catalogue.metrics.find((item) => item.id === current);
-    root.ownerDocument.title = metric ? `${i18n.t(metric.name_key)} — ServiceKPI`
+    root.ownerDocument.title = metric ? metricTitle(metric, view.state.variant)
       : current === 'formulas' ? `${i18n.t('nav.formulas')} — ServiceKPI` : `ServiceKPI — ${i18n.t('app.tagline')}`;
     if (focus) view.focusHeading?.();
     markMissing();

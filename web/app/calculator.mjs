@@ -10,7 +10,8 @@ import { toCsv, toJson, toHtmlReport, saveFile, fileName } from './downloads.mjs
 
 /**
  * options: {root, kpi, catalogue, i18n, state, shareUrl(state) → string|null,
- *           onChange(state, entry), reportAll() (optional; download-all button)}.
+ *           onChange(state, entry), reportAll() (optional; download-all button),
+ *           groupLabel(variantId) (optional; the group named above the title, which may depend on the variant)}.
  * Returns {state, destroy(), current()}.
  */
 export function createCalculator(options) {
@@ -35,11 +36,14 @@ export function createCalculator(options) {
   const resultBody = h('div', { class: 'result-holder' });
   const live = h('p', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true', dataset: { announce: '' } });
   const actions = h('div', { class: 'actions' });
+  const groupText = (variantId) => options.groupLabel?.(variantId)
+    ?? i18n.t(catalogue.groups.find((group) => group.id === metric.group)?.label_key ?? '');
+  const eyebrow = h('p', { class: 'eyebrow' }, groupText(state.variant));
   const shareInput = h('input', { type: 'text', readonly: true, class: 'share-url', dataset: { shareUrl: '' }, 'aria-label': i18n.t('share.link'), dir: 'ltr' });
 
   article.append(
     h('header', { class: 'metric-header' },
-      h('p', { class: 'eyebrow' }, i18n.t(catalogue.groups.find((group) => group.id === metric.group)?.label_key ?? '')),
+      eyebrow,
       h('h1', { id: headingId, tabindex: '-1' }, i18n.t(metric.name_key)),
       h('p', { class: 'description' }, i18n.t(metric.description_key))),
     h('div', { class: 'workspace' },
@@ -116,6 +120,7 @@ export function createCalculator(options) {
       }
       next.currency = state.currency;
       state = next;
+      eyebrow.textContent = groupText(state.variant);
     }
     if (change.set !== undefined) state.set = change.set;
     if (change.compare !== undefined) state.compare = change.compare;

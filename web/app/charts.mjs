@@ -149,7 +149,7 @@ function curveChart(chart, context) {
   const series = (chart.series ?? []).filter((item) => Array.isArray(item.points) && item.points.some(([x, y]) => Number.isFinite(x) && Number.isFinite(y)));
   const xLabel = chart.x_key ? i18n.t(chart.x_key) : '';
   const width = chartWidth(context);
-  const panel = 160;
+  const panel = context.panelHeight ?? 160;  // the report draws shorter panels next to a table
   const gap = 26;
   const left = 58;
   const right = 16;

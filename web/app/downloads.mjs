@@ -69,6 +69,16 @@ export function toCsv(model, i18n) {
     for (const [name, value] of Object.entries(model.response.parts ?? {})) {
       if (typeof value === 'number') rows.push([section('part'), name, csvNumber(value, decimalComma), '']);
     }
+    // A table goes in one row per cell, named by caption, row and column: the file keeps its four columns.
+    for (const table of model.tables ?? []) {
+      const [first, ...others] = table.columns;
+      for (const row of table.rows) {
+        others.forEach((column, index) => {
+          const cell = row.cells[index + 1];
+          rows.push([section('table'), `${table.caption}: ${first.label} ${row.cells[0].text}, ${column.label}`, csvNumber(cell.value, decimalComma), cell.text]);
+        });
+      }
+    }
     if (model.formula) rows.push([section('formula'), '', '', model.formula]);
     if (model.interpretation) rows.push([section('interpretation'), '', '', model.interpretation]);
     for (const text of model.warnings) rows.push([section('warning'), '', '', text]);
@@ -82,7 +92,13 @@ export function toJson(model) {
   const texts = model.ok
     ? model.kind === 'compare'
       ? { value_a: model.a.valueText, value_b: model.b.valueText, change: model.changeText, significance: model.significanceText, warnings: model.warnings }
-      : { value: `${model.valueText} ${model.unitText}`.trim(), n: model.nText, ci: model.ciText, formula: model.formula, interpretation: model.interpretation, warnings: model.warnings }
+      : {
+        value: `${model.valueText} ${model.unitText}`.trim(), n: model.nText, ci: model.ciText, formula: model.formula, interpretation: model.interpretation, warnings: model.warnings,
+        tables: (model.tables ?? []).map((table) => ({
+          caption: table.caption, columns: table.columns.map((column) => column.label),
+          rows: table.rows.map((row) => row.cells.map((cell) => cell.text)), current_row: table.rows.findIndex((row) => row.current),
+        })),
+      }
     : { error: model.error };
   return `${JSON.stringify({
     generator: 'ServiceKPI', version: model.version, created: new Date().toISOString(), language: model.language,
@@ -95,10 +111,13 @@ export function escapeHtml(text) {
   return String(text ?? '').replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]);
 }
 
-function svgMarkup(chart, context) {
-  const svg = drawChart(chart, context);
+// A chart next to a table is drawn at this width (its text stays at 13px); alone it is scaled to 560px.
+const BESIDE_TABLE = 280;
+
+function svgMarkup(chart, context, width = 0) {
+  const svg = drawChart(chart, width ? { ...context, width, panelHeight: 132 } : context);
   if (!svg) return '';
-  svg.setAttribute('width', '560');
+  svg.setAttribute('width', String(width || 560));
   svg.removeAttribute('class');
   return new XMLSerializer().serializeToString(svg);
 }
@@ -112,7 +131,9 @@ header.report p{margin:2px 0;color:#4a5665}
 h1{font-size:22px;margin:0 0 4px}
 h2{font-size:19px;margin:0 0 4px;color:#1d5fa8}
 h3{font-size:14px;margin:14px 0 4px;text-transform:uppercase;letter-spacing:.04em;color:#4a5665}
-section.metric{page-break-inside:avoid;break-inside:avoid;margin-bottom:28px}
+section.metric{margin-bottom:28px}
+section.metric>*,.figure>*{page-break-inside:avoid;break-inside:avoid}
+h2,h3,caption{page-break-after:avoid;break-after:avoid}
 section.metric+section.metric{page-break-before:always;break-before:page}
 .value{font-size:34px;font-weight:700;margin:6px 0 0}
 .unit{font-size:16px;font-weight:400;color:#4a5665}
@@ -121,18 +142,36 @@ section.metric+section.metric{page-break-before:always;break-before:page}
 table{border-collapse:collapse;width:100%;margin:4px 0}
 th,td{border-bottom:1px solid #d5dbe3;padding:4px 6px;text-align:start;vertical-align:top}
 th{font-weight:600;width:45%}
+table.data{width:auto;font-variant-numeric:tabular-nums;font-size:12px}
+table.data caption{text-align:start;font-weight:600;padding:14px 0 4px;font-size:13px}
+table.data th,table.data td{width:auto;text-align:end;white-space:nowrap;padding:1px 6px}
+table.data thead th{white-space:normal;vertical-align:bottom;color:#4a5665;font-size:11px}
+.figures{display:flex;flex-wrap:wrap;gap:0 14px;align-items:flex-start}
+.figures>.chart{flex:0 0 280px}
+.figures>.tables{flex:1 1 0;min-width:min-content}
+.figures table.data caption{padding-top:16px}
+table.data tr.current th,table.data tr.current td{background:#e8f0fa;font-weight:700;border-top:2px solid #1d5fa8;border-bottom:2px solid #1d5fa8}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 ul{margin:4px 0;padding-inline-start:20px}
 .error{color:#b3261e;font-weight:600}
 .significant{color:#1f7a3a;font-weight:600}
 svg{max-width:100%;height:auto}
 footer{margin-top:20px;color:#4a5665;font-size:12px;border-top:1px solid #d5dbe3;padding-top:6px}
 @page{size:A4;margin:14mm}
-@media print{body{padding:0;font-size:12px}.value{font-size:28px}}
+@media print{body{padding:0;font-size:12px}.value{font-size:28px}h3{margin:10px 0 3px}th,td{padding:2px 6px}header.report{margin-bottom:10px}footer{margin-top:10px}}
 `;
 
 function rowsTable(rows) {
   if (!rows?.length) return '';
   return `<table><tbody>${rows.map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th><td><bdi>${escapeHtml(row.text)}</bdi></td></tr>`).join('')}</tbody></table>`;
+}
+
+function dataTable(table) {
+  const head = `<thead><tr>${table.columns.map((column) => `<th scope="col">${escapeHtml(column.label)}</th>`).join('')}</tr></thead>`;
+  const body = table.rows.map((row) => `<tr${row.current ? ' class="current" aria-current="true"' : ''}>${row.cells.map((cell, index) => (index === 0
+    ? `<th scope="row"><bdi>${escapeHtml(cell.text)}</bdi>${row.current ? `<span class="sr-only"> (${escapeHtml(table.currentNote)})</span>` : ''}</th>`
+    : `<td><bdi>${escapeHtml(cell.text)}</bdi></td>`)).join('')}</tr>`).join('');
+  return `<table class="data"><caption>${escapeHtml(table.caption)}</caption>${head}<tbody>${body}</tbody></table>`;
 }
 
 function sectionHtml(model, i18n, chartContext) {
@@ -165,8 +204,12 @@ function sectionHtml(model, i18n, chartContext) {
     if (model.interpretation) parts.push(`<p>${escapeHtml(model.interpretation)}</p>`);
     if (model.formula) parts.push(`<h3>${escapeHtml(i18n.t('result.formula'))}</h3><p class="formula">${escapeHtml(model.formula)}</p>`);
     if (model.warnings.length) parts.push(`<h3>${escapeHtml(i18n.t('result.warnings'))}</h3><ul>${model.warnings.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ul>`);
-    const svg = svgMarkup(model.chart, chartContext);
-    if (svg) parts.push(`<h3>${escapeHtml(i18n.t('result.chart'))}</h3>${svg}`);
+    const tables = (model.tables ?? []).map(dataTable).join('');
+    // A chart and a table of the same figures sit side by side, so the report stays short on paper.
+    const svg = svgMarkup(model.chart, chartContext, tables ? BESIDE_TABLE : 0);
+    const chart = svg ? `<h3>${escapeHtml(i18n.t('result.chart'))}</h3>${svg}` : '';
+    if (chart && tables) parts.push(`<div class="figures"><div class="figure chart">${chart}</div><div class="figure tables">${tables}</div></div>`);
+    else parts.push(chart, tables);
   }
   parts.push('</section>');
   return parts.join('\n');

@@ -1,7 +1,7 @@
 // Turns a core response (compute or compare) into what people read: translated error messages
 // placed at the field at fault, and a result model (value, n, interval, formula, interpretation,
 // warnings, chart, inputs) that the page, the downloads and the report all render from.
-import { h } from './dom.mjs';
+import { h, uid } from './dom.mjs';
 import { chartFigure } from './charts.mjs';
 import {
   formatValue, formatNumber, formatPercent, formatDuration, formatMoney, DASH, listSeparator,
@@ -135,6 +135,35 @@ function optionRows(variant, options, i18n) {
   });
 }
 
+/** A table cell's text by its column's unit: percent with 1 decimal, durations in a human unit, whole agents. */
+export function cellText(value, unit, i18n) {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return DASH;
+  switch (unit) {
+    case 'percent': return formatPercent(value, i18n.locale, { min: 1, max: 1 });
+    case 'seconds': return formatDuration(value, i18n.locale);
+    case 'agents': case 'count': return formatNumber(value, i18n.locale, { max: 0 });
+    default: return formatValue(value, unit, { locale: i18n.locale, currency: i18n.currency });
+  }
+}
+
+/**
+ * The result's tables as shown: caption, column labels and cell texts, with the highlighted row
+ * (the one whose highlight column holds the highlight value, e.g. the number of agents found).
+ */
+export function tableModels(tables, i18n) {
+  if (!Array.isArray(tables)) return [];
+  return tables.filter((table) => Array.isArray(table?.columns) && table.columns.length && Array.isArray(table.rows)).map((table) => {
+    const columns = table.columns.map((column) => ({ name: column.name, unit: column.unit ?? '', label: column.key ? i18n.t(column.key) : column.name }));
+    const highlight = table.highlight && typeof table.highlight === 'object' ? table.highlight : null;
+    const rows = table.rows.map((row) => ({
+      current: Boolean(highlight) && row?.[highlight.column] === highlight.value,
+      cells: columns.map((column) => ({ value: row?.[column.name] ?? null, text: cellText(row?.[column.name], column.unit, i18n) })),
+    }));
+    return { key: table.key ?? '', caption: table.key ? i18n.t(table.key) : '', columns, rows, currentNote: i18n.t('result.table_current') };
+  });
+}
+
 function singleModel(result, i18n, durationUnits = {}) {
   return {
     value: result.value,
@@ -150,6 +179,7 @@ function singleModel(result, i18n, durationUnits = {}) {
     interpretation: result.interpretation?.key ? i18n.t(result.interpretation.key, result.interpretation.values ?? {}) : '',
     warnings: (result.warnings ?? []).map((warning) => warningText(warning, i18n)),
     chart: result.chart ?? null,
+    tables: tableModels(result.tables, i18n),
   };
 }
 
@@ -223,6 +253,22 @@ export function summaryText(model, i18n) {
   return `${model.title}: ${model.valueText}${model.unitText ? ` ${model.unitText}` : ''}. ${model.nText}${model.ciText ? `, ${model.ciText}` : ''}`;
 }
 
+/**
+ * One result table: a caption, column headers, the first column as row headers, and the
+ * highlighted row marked for the eye (styles) and for screen readers (aria-current and a note).
+ * The wrapper scrolls sideways on narrow screens; it is focusable so the keyboard can scroll it.
+ */
+export function tableElement(table) {
+  const captionId = uid('table');
+  return h('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-labelledby': captionId },
+    h('table', { class: 'result-table', dataset: { table: table.key } },
+      h('caption', { id: captionId }, table.caption),
+      h('thead', null, h('tr', null, table.columns.map((column) => h('th', { scope: 'col', dataset: { column: column.name } }, column.label)))),
+      h('tbody', null, table.rows.map((row) => h('tr', { class: row.current ? 'current' : null, 'aria-current': row.current ? 'true' : null },
+        row.cells.map((cell, index) => h(index === 0 ? 'th' : 'td', { scope: index === 0 ? 'row' : null, dataset: { value: String(cell.value) } },
+          h('bdi', null, cell.text), index === 0 && row.current ? h('span', { class: 'sr-only' }, ` (${table.currentNote})`) : null)))))));
+}
+
 function valueBlock(single, label, chartContext) {
   const block = h('div', { class: 'value-block' });
   if (label) block.append(h('h3', { class: 'side-title' }, label));
@@ -266,6 +312,7 @@ export function renderModel(model, i18n, chartContext) {
   }
   const figure = chartFigure(model.chart, chartContext, '');
   if (figure) box.append(figure);
+  for (const table of model.tables ?? []) box.append(tableElement(table));
   return box;
 }
 

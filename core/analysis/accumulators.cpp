@@ -11,18 +11,21 @@ void QuantileStore::switch_to_real() {
   for (std::int32_t value : whole_) real_.push_back(value);
   real_sum_ = static_cast<double>(whole_sum_);
   real_compensation_ = static_cast<double>(whole_sum_ - static_cast<std::int64_t>(real_sum_));
-  real_square_sum_ = whole_square_sum_;
   std::vector<std::int32_t>().swap(whole_);
   whole_sum_ = 0;
-  whole_square_sum_ = 0;
   real_mode_ = true;
+}
+
+void QuantileStore::add_real(double value) {
+  if (!real_mode_) switch_to_real();
+  real_.push_back(value);
+  add_to_sum(value);
 }
 
 void QuantileStore::merge(const QuantileStore& other) {
   if (!other.real_mode_ && !real_mode_) {
     whole_.insert(whole_.end(), other.whole_.begin(), other.whole_.end());
     whole_sum_ += other.whole_sum_;
-    whole_square_sum_ += other.whole_square_sum_;
     return;
   }
   if (!real_mode_) switch_to_real();
@@ -65,10 +68,80 @@ void median_and_p90(std::vector<T>& values, double& median, double& p90) {
   p90 = quantile_of(values, 0.9, std::min(after_median, values.size() - 1));
 }
 
+// Quantiles of many whole numbers by a histogram: one counting pass over (value - min) >> shift in
+// 65,536 buckets finds the bucket of each wanted rank, a second pass copies those buckets' values,
+// and only they are sorted. Two linear passes instead of nth_element's partitioning: several times
+// faster on millions of values, and exact.
+void whole_quantiles(const std::vector<std::int32_t>& values, std::int32_t low, std::int32_t high, const double* qs,
+                     std::size_t count, double* out) {
+  // About four values per bucket, between 256 and 65,536 buckets.
+  int bucket_bits = 8;
+  while (bucket_bits < 16 && (std::size_t{1} << (bucket_bits + 2)) < values.size()) ++bucket_bits;
+  const std::uint64_t range = static_cast<std::uint64_t>(static_cast<std::int64_t>(high) - low);
+  int shift = 0;
+  while ((range >> shift) >= (1u << bucket_bits)) ++shift;
+  std::vector<std::uint32_t> histogram((range >> shift) + 1, 0);
+  for (std::int32_t value : values) ++histogram[static_cast<std::uint32_t>(static_cast<std::int64_t>(value) - low) >> shift];
+  // The ranks needed: floor and floor + 1 of each position q * (n - 1).
+  const std::size_t n = values.size();
+  std::vector<std::size_t> ranks;
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto rank = static_cast<std::size_t>(std::floor(qs[i] * static_cast<double>(n - 1)));
+    ranks.push_back(std::min(rank, n - 1));
+    ranks.push_back(std::min(rank + 1, n - 1));
+  }
+  // Bucket of each rank, and where the bucket starts in sorted order.
+  std::vector<std::uint32_t> wanted_bucket(ranks.size());
+  std::vector<std::size_t> bucket_start(ranks.size());
+  {
+    std::vector<std::size_t> order(ranks.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ranks[a] < ranks[b]; });
+    std::size_t seen = 0;
+    std::uint32_t bucket = 0;
+    for (std::size_t index : order) {
+      while (seen + histogram[bucket] <= ranks[index]) seen += histogram[bucket++];
+      wanted_bucket[index] = bucket;
+      bucket_start[index] = seen;
+    }
+  }
+  std::vector<std::uint32_t> buckets(wanted_bucket);
+  std::sort(buckets.begin(), buckets.end());
+  buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
+  std::vector<std::vector<std::int32_t>> members(buckets.size());
+  for (std::size_t b = 0; b < buckets.size(); ++b) members[b].reserve(histogram[buckets[b]]);
+  // Marks the wanted buckets in the histogram itself (its counts are no longer needed).
+  for (std::size_t b = 0; b < buckets.size(); ++b) histogram[buckets[b]] = 0x80000000u | static_cast<std::uint32_t>(b);
+  for (std::int32_t value : values) {
+    const std::uint32_t mark = histogram[static_cast<std::uint32_t>(static_cast<std::int64_t>(value) - low) >> shift];
+    if (mark & 0x80000000u) members[mark & 0x7FFFFFFFu].push_back(value);
+  }
+  for (auto& bucket_values : members) std::sort(bucket_values.begin(), bucket_values.end());
+  auto value_at = [&](std::size_t r) {
+    const std::size_t b = static_cast<std::size_t>(std::lower_bound(buckets.begin(), buckets.end(), wanted_bucket[r]) - buckets.begin());
+    return static_cast<double>(members[b][ranks[r] - bucket_start[r]]);
+  };
+  for (std::size_t i = 0; i < count; ++i) {
+    const double position = qs[i] * static_cast<double>(n - 1);
+    const double fraction = position - std::floor(position);
+    const double a = value_at(2 * i);
+    out[i] = fraction == 0 || ranks[2 * i] == ranks[2 * i + 1] ? a : numpy_lerp(a, value_at(2 * i + 1), fraction);
+  }
+}
+
+constexpr std::size_t histogram_threshold = 2048;
+
 }  // namespace
 
 double QuantileStore::quantile(double q) {
-  return real_mode_ ? quantile_of(real_, q) : quantile_of(whole_, q);
+  if (real_mode_) return quantile_of(real_, q);
+  if (whole_.size() >= histogram_threshold) {
+    const auto [low, high] = std::minmax_element(whole_.begin(), whole_.end());
+    double out = 0;
+    whole_quantiles(whole_, *low, *high, &q, 1, &out);
+    return out;
+  }
+  return quantile_of(whole_, q);
 }
 
 QuantileSummary QuantileStore::summarize() {
@@ -87,10 +160,17 @@ QuantileSummary QuantileStore::summarize() {
     summary.min = *low;
     summary.max = *high;
   }
-  if (real_mode_)
+  if (real_mode_) {
     median_and_p90(real_, summary.median, summary.p90);
-  else
+  } else if (whole_.size() >= histogram_threshold) {
+    const double qs[2] = {0.5, 0.9};
+    double out[2];
+    whole_quantiles(whole_, static_cast<std::int32_t>(summary.min), static_cast<std::int32_t>(summary.max), qs, 2, out);
+    summary.median = out[0];
+    summary.p90 = out[1];
+  } else {
     median_and_p90(whole_, summary.median, summary.p90);
+  }
   if (summary.n >= 2) {
     // Second pass around the mean: the textbook Σx² − n·mean² loses digits on large, close values.
     double squares = 0;

@@ -33,22 +33,18 @@ class QuantileStore {
       if (rounded == value && value >= -2147483647.0 && value <= 2147483647.0) {
         whole_.push_back(static_cast<std::int32_t>(rounded));
         whole_sum_ += static_cast<std::int64_t>(rounded);
-        whole_square_sum_ += rounded * rounded;
         return;
       }
-      switch_to_real();
     }
-    real_.push_back(value);
-    add_to_sum(value);
+    add_real(value);
   }
   void add_whole(std::int64_t value) {
     if (!real_mode_ && value >= -2147483647LL && value <= 2147483647LL) {
       whole_.push_back(static_cast<std::int32_t>(value));
       whole_sum_ += value;
-      whole_square_sum_ += static_cast<double>(value) * static_cast<double>(value);
       return;
     }
-    add(static_cast<double>(value));
+    add_real(static_cast<double>(value));
   }
   void merge(const QuantileStore& other);
 
@@ -65,6 +61,7 @@ class QuantileStore {
 
  private:
   void switch_to_real();
+  void add_real(double value);  // out of line: the whole-number path above stays small enough to inline
   void add_to_sum(double value) {
     // Kahan–Babuška summation keeps the mean of millions of values exact to the last digits.
     const double t = real_sum_ + value;
@@ -73,7 +70,6 @@ class QuantileStore {
     else
       real_compensation_ += (value - t) + real_sum_;
     real_sum_ = t;
-    real_square_sum_ += value * value;
   }
   double total() const { return real_mode_ ? real_sum_ + real_compensation_ : static_cast<double>(whole_sum_); }
 
@@ -81,8 +77,7 @@ class QuantileStore {
   std::vector<double> real_;
   bool real_mode_ = false;
   std::int64_t whole_sum_ = 0;
-  double whole_square_sum_ = 0;
-  double real_sum_ = 0, real_compensation_ = 0, real_square_sum_ = 0;
+  double real_sum_ = 0, real_compensation_ = 0;
 };
 
 /** numpy's linear interpolation between two neighbours (its lerp, to the last bit). */

@@ -77,48 +77,72 @@ inline bool same_bytes(const char* a, const char* b, std::size_t size) noexcept 
   return std::memcmp(a, b, size) == 0;
 }
 
+/** The bytes of a string of up to 16 bytes as two words (overlapping loads, no read past the end):
+ *  together with the length they identify the string exactly. Longer strings get their first and
+ *  last eight bytes, a filter before the full comparison. */
+struct KeyWords {
+  std::uint64_t first = 0, second = 0;
+};
+inline KeyWords key_words(const char* data, std::size_t size) noexcept {
+  KeyWords words;
+  if (size >= 8) {
+    words.first = detail::load8(data);
+    words.second = detail::load8(data + size - 8);
+  } else if (size >= 4) {
+    words.first = detail::load4(data) | (detail::load4(data + size - 4) << 32);
+  } else if (size > 0) {
+    words.first = static_cast<std::uint64_t>(static_cast<unsigned char>(data[0])) |
+                  (static_cast<std::uint64_t>(static_cast<unsigned char>(data[size >> 1])) << 8) |
+                  (static_cast<std::uint64_t>(static_cast<unsigned char>(data[size - 1])) << 16);
+  }
+  return words;
+}
+
 class Dictionary {
  public:
   static constexpr std::uint32_t missing = 0xFFFFFFFFu;
 
-  /** `capacity`: distinct values kept; later new values all get other_id() (their count is kept). */
-  explicit Dictionary(std::uint32_t capacity = 0xFFFFFFF0u) : capacity_(capacity) { slots_.assign(64, missing); }
+  /** `capacity`: distinct values kept; later new values all get other_id() (their count is kept).
+   *  `is_missing`: when given, values it accepts ("NA", "-", ...) get the id `missing` instead of one
+   *  of their own, decided once per distinct value. */
+  explicit Dictionary(std::uint32_t capacity = 0xFFFFFFF0u, bool (*is_missing)(std::string_view) = nullptr)
+      : capacity_(capacity), is_missing_(is_missing) {
+    slots_.assign(64, Slot{});
+    mask_ = slots_.size() - 1;
+  }
 
-  /** Id of `text`, adding it when new. Values past the capacity map to other_id(). */
+  /** Id of `text`, adding it when new. Values past the capacity map to other_id(). The words of
+   *  short keys sit in the slot itself, so a hit costs one probe and two compares. */
   std::uint32_t id(std::string_view text) {
-    const std::uint64_t hash = hash_bytes(text.data(), text.size());
-    std::size_t mask = slots_.size() - 1;
-    std::size_t slot = static_cast<std::size_t>(hash) & mask;
+    const KeyWords words = key_words(text.data(), text.size());
+    const auto size = static_cast<std::uint32_t>(text.size());
+    const std::size_t mask = mask_;
+    const Slot* slots = slots_.data();
+    std::size_t slot = static_cast<std::size_t>(slot_hash(words, size)) & mask;
     while (true) {
-      const std::uint32_t found = slots_[slot];
-      if (found == missing) break;
-      if (hashes_[found] == hash && equals(found, text)) return found;
+      const Slot& candidate = slots[slot];
+      // One branch for the usual hit: the words and the size compared with bitwise operators.
+      const bool same = ((candidate.first ^ words.first) | (candidate.second ^ words.second) | (candidate.size ^ size)) == 0;
+      if (same && (size <= 16 || same_bytes(arena_.data() + offsets_[candidate.id], text.data(), size)))
+        return candidate.id == missing_marker_id ? missing : candidate.id;
+      if (candidate.id == missing) break;
       slot = (slot + 1) & mask;
     }
-    if (offsets_.size() >= capacity_) {
-      ++overflow_values_;
-      return other_id();
-    }
-    const auto new_id = static_cast<std::uint32_t>(hashes_.size());
-    hashes_.push_back(hash);
-    tags_.push_back(-1);
-    offsets_.push_back(static_cast<std::uint32_t>(arena_.size()));
-    lengths_.push_back(static_cast<std::uint32_t>(text.size()));
-    arena_.append(text.data(), text.size());
-    slots_[slot] = new_id;
-    if (hashes_.size() * 2 > slots_.size()) grow();
-    return new_id;
+    return insert(text, words, slot);
   }
 
   /** Id of `text` if present, else missing. */
   std::uint32_t find(std::string_view text) const {
-    const std::uint64_t hash = hash_bytes(text.data(), text.size());
+    const KeyWords words = key_words(text.data(), text.size());
+    const auto size = static_cast<std::uint32_t>(text.size());
     std::size_t mask = slots_.size() - 1;
-    std::size_t slot = static_cast<std::size_t>(hash) & mask;
+    std::size_t slot = static_cast<std::size_t>(slot_hash(words, size)) & mask;
     while (true) {
-      const std::uint32_t found = slots_[slot];
-      if (found == missing) return missing;
-      if (hashes_[found] == hash && equals(found, text)) return found;
+      const Slot& candidate = slots_[slot];
+      if (candidate.id == missing) return missing;
+      if (candidate.first == words.first && candidate.second == words.second && candidate.size == size &&
+          (size <= 16 || same_bytes(arena_.data() + offsets_[candidate.id], text.data(), size)))
+        return candidate.id == missing_marker_id ? missing : candidate.id;
       slot = (slot + 1) & mask;
     }
   }
@@ -127,41 +151,77 @@ class Dictionary {
   std::int8_t& tag(std::uint32_t id) { return id < tags_.size() ? tags_[id] : other_tag_; }
 
   std::string_view name(std::uint32_t id) const {
-    if (id >= offsets_.size()) return "(other)";
-    return std::string_view(arena_.data() + offsets_[id], lengths_[id]);
+    if (id >= tags_.size()) return "(other)";
+    return std::string_view(arena_.data() + offsets_[id], offsets_[id + 1] - offsets_[id]);
   }
   /** Ids handed out so far (other_id() is this size only while the capacity is reached). */
-  std::size_t size() const { return offsets_.size(); }
+  std::size_t size() const { return tags_.size(); }
   std::uint32_t other_id() const { return capacity_; }
   bool overflowed() const { return overflow_values_ > 0; }
   std::uint64_t overflow_values() const { return overflow_values_; }
   std::size_t memory_bytes() const {
-    return slots_.capacity() * 4 + hashes_.capacity() * 8 + offsets_.capacity() * 8 + arena_.capacity();
+    return slots_.capacity() * sizeof(Slot) + tags_.capacity() + offsets_.capacity() * 4 + arena_.capacity();
   }
 
  private:
-  bool equals(std::uint32_t id, std::string_view text) const {
-    return lengths_[id] == text.size() && same_bytes(arena_.data() + offsets_[id], text.data(), text.size());
+  static constexpr std::uint32_t missing_marker_id = 0xFFFFFFFEu;
+  struct Slot {
+    std::uint64_t first = 0, second = 0;
+    std::uint32_t size = 0xFFFFFFFFu;  // no key has this size: an empty slot never matches
+    std::uint32_t id = missing;
+  };
+
+  static std::uint64_t slot_hash(const KeyWords& words, std::uint32_t size) noexcept {
+    return detail::mix(words.first ^ (static_cast<std::uint64_t>(size) * 0xA0761D6478BD642Full), words.second);
   }
+
+  // Out of line: the lookup that finds its value stays small enough to inline.
+  [[gnu::noinline]] std::uint32_t insert(std::string_view text, const KeyWords& words, std::size_t slot) {
+    if (is_missing_ && is_missing_(text)) {
+      // Short markers are remembered like values, so the next "NA" costs one probe; long ones are
+      // not (the word filter cannot vouch for them) and are simply checked again.
+      if (text.size() <= 16) {
+        slots_[slot] = Slot{words.first, words.second, static_cast<std::uint32_t>(text.size()), missing_marker_id};
+        if (++markers_ + tags_.size() > slots_.size() / 2) grow();
+      }
+      return missing;
+    }
+    if (tags_.size() >= capacity_) {
+      ++overflow_values_;
+      return other_id();
+    }
+    const auto new_id = static_cast<std::uint32_t>(tags_.size());
+    if (offsets_.empty()) offsets_.push_back(0);
+    arena_.insert(arena_.end(), text.begin(), text.end());
+    offsets_.push_back(static_cast<std::uint32_t>(arena_.size()));
+    tags_.push_back(-1);
+    slots_[slot] = Slot{words.first, words.second, static_cast<std::uint32_t>(text.size()), new_id};
+    if ((tags_.size() + markers_) * 2 > slots_.size()) grow();
+    return new_id;
+  }
+
   void grow() {
-    std::vector<std::uint32_t> slots(slots_.size() * 2, missing);
+    std::vector<Slot> slots(slots_.size() * 2, Slot{});
     const std::size_t mask = slots.size() - 1;
-    for (std::uint32_t id = 0; id < hashes_.size(); ++id) {
-      std::size_t slot = static_cast<std::size_t>(hashes_[id]) & mask;
-      while (slots[slot] != missing) slot = (slot + 1) & mask;
-      slots[slot] = id;
+    for (const Slot& old : slots_) {
+      if (old.id == missing) continue;
+      std::size_t slot = static_cast<std::size_t>(slot_hash(KeyWords{old.first, old.second}, old.size)) & mask;
+      while (slots[slot].id != missing) slot = (slot + 1) & mask;
+      slots[slot] = old;
     }
     slots_.swap(slots);
+    mask_ = slots_.size() - 1;
   }
 
   std::uint32_t capacity_;
-  std::vector<std::uint32_t> slots_;
-  std::vector<std::uint64_t> hashes_;
+  bool (*is_missing_)(std::string_view) = nullptr;
+  std::size_t markers_ = 0;
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
   std::vector<std::int8_t> tags_;
   std::int8_t other_tag_ = -1;
-  std::vector<std::uint32_t> offsets_;
-  std::vector<std::uint32_t> lengths_;
-  std::string arena_;
+  std::vector<std::uint32_t> offsets_;  // value i is arena_[offsets_[i], offsets_[i + 1])
+  std::vector<char> arena_;
   std::uint64_t overflow_values_ = 0;
 };
 

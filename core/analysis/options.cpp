@@ -46,8 +46,9 @@ std::optional<std::int64_t> day_of(const json& value) {
 
 std::optional<Error> parse_range(const json& value, const std::string& field, DayRange& out) {
   if (!value.is_object()) return option_error("options." + field + ".invalid", field, field + " must be {from, to} with dates as YYYY-MM-DD.");
-  const auto from = value.contains("from") ? day_of(value["from"]) : std::nullopt;
-  const auto to = value.contains("to") ? day_of(value["to"]) : std::nullopt;
+  std::optional<std::int64_t> from, to;
+  if (value.contains("from")) from = day_of(value["from"]);
+  if (value.contains("to")) to = day_of(value["to"]);
   if (!from) return option_error("options." + field + ".invalid", field + ".from", field + ".from must be a date written YYYY-MM-DD.");
   if (!to) return option_error("options." + field + ".invalid", field + ".to", field + ".to must be a date written YYYY-MM-DD.");
   if (*to < *from) return option_error("options." + field + ".invalid", field, field + ".to is before " + field + ".from.");
@@ -261,8 +262,9 @@ std::pair<Options, std::optional<Error>> parse_options(const json& input) {
                                 "csat_threshold", "ces_scale", "service_level_seconds", "service_level_abandoned",
                                 "sla", "sla_first_response_seconds", "sla_resolution_seconds", "locale", "interval_minutes",
                                 "retention_period", "gross_margin", "header", "sniff_bytes"};
-  for (const auto& [key, value] : merged.items()) {
-    if (std::find_if(std::begin(known), std::end(known), [&](const char* name) { return key == name; }) == std::end(known))
+  for (const auto& item : merged.items()) {
+    const std::string key = item.key();
+    if (std::find_if(std::begin(known), std::end(known), [&key](const char* name) { return key == name; }) == std::end(known))
       options.unknown_keys.push_back(key);
   }
 

@@ -515,24 +515,49 @@ class TicketProcessor final : public Processor {
  public:
   TicketProcessor(Context& context, bool event_log) : context_(context), event_log_(event_log), clock_(*context.options->zone) {
     const Mapping& m = *context.mapping;
-    created_ = m.has(Role::created_at) ? Role::created_at : Role::date;
+    // Only the mapped columns get a slot: the per-row loop touches nothing else.
+    auto time_slot = [&](Role role, std::int64_t TicketRecord::*field) {
+      TimeColumn& column = context.times[static_cast<std::size_t>(role)];
+      if (column.valid()) times_.push_back(TimeSlot{&column, column.index(), field});
+    };
+    time_slot(m.has(Role::created_at) ? Role::created_at : Role::date, &TicketRecord::created);
+    time_slot(Role::first_response_at, &TicketRecord::first_response);
+    time_slot(Role::resolved_at, &TicketRecord::resolved);
+    time_slot(Role::closed_at, &TicketRecord::closed);
+    auto text_slot = [&](Role role, Dictionary& dictionary, std::uint32_t TicketRecord::*field) {
+      if (m.has(role)) texts_.push_back(TextSlot{m.column(role), &dictionary, field});
+    };
+    text_slot(Role::channel, channels_, &TicketRecord::channel);
+    text_slot(Role::category, categories_, &TicketRecord::category);
+    text_slot(Role::agent, agents_, &TicketRecord::agent);
+    text_slot(Role::group, groups_, &TicketRecord::group);
+    text_slot(Role::priority, priorities_, &TicketRecord::priority);
     col_status_ = m.column(Role::status);
-    col_channel_ = m.column(Role::channel);
-    col_category_ = m.column(Role::category);
-    col_agent_ = m.column(Role::agent);
-    col_group_ = m.column(Role::group);
-    col_priority_ = m.column(Role::priority);
     col_id_ = m.column(Role::ticket_id);
-    for (Role role : {Role::replies, Role::agent_interactions, Role::customer_interactions, Role::reopens, Role::reassignments, Role::agent_count})
-      count_columns_.push_back(m.column(role));
+    auto count_slot = [&](Role role, std::int32_t TicketRecord::*field) {
+      if (m.has(role)) counts_.push_back(CountSlot{m.column(role), field});
+    };
+    count_slot(Role::replies, &TicketRecord::replies);
+    count_slot(Role::agent_interactions, &TicketRecord::agent_interactions);
+    count_slot(Role::customer_interactions, &TicketRecord::customer_interactions);
+    count_slot(Role::reopens, &TicketRecord::reopens);
+    count_slot(Role::reassignments, &TicketRecord::reassignments);
+    count_slot(Role::agent_count, &TicketRecord::agent_count);
     col_rating_ = m.column(Role::rating);
-    col_made_sla_ = m.column(Role::made_sla);
-    col_sla_first_ = m.column(Role::sla_first_response);
-    col_sla_resolution_ = m.column(Role::sla_resolution);
-    for (Role role : {Role::first_response_time, Role::first_response_time_business, Role::resolution_time, Role::resolution_time_business}) {
-      duration_columns_.push_back(m.column(role));
-      duration_units_.push_back(m.unit(role));
-    }
+    auto flag_slot = [&](Role role, std::int8_t TicketRecord::*field) {
+      if (m.has(role)) flags_.push_back(FlagSlot{m.column(role), field});
+    };
+    flag_slot(Role::made_sla, &TicketRecord::made_sla);
+    flag_slot(Role::sla_first_response, &TicketRecord::sla_first_response);
+    flag_slot(Role::sla_resolution, &TicketRecord::sla_resolution);
+    auto duration_slot = [&](Role role, double TicketRecord::*field) {
+      if (m.has(role)) durations_.push_back(DurationSlot{m.column(role), m.unit(role), field});
+    };
+    duration_slot(Role::first_response_time, &TicketRecord::first_response_column);
+    duration_slot(Role::first_response_time_business, &TicketRecord::first_response_business_column);
+    duration_slot(Role::resolution_time, &TicketRecord::resolution_column);
+    duration_slot(Role::resolution_time_business, &TicketRecord::resolution_business_column);
+
     settings_.calendar = context.calendar.get();
     settings_.closed_is_resolution = !m.has(Role::resolved_at) && !m.has(Role::resolution_time);
     settings_.has_resolution_info = m.has(Role::status) || m.has(Role::resolved_at) || m.has(Role::closed_at) || m.has(Role::resolution_time);
@@ -548,97 +573,62 @@ class TicketProcessor final : public Processor {
   void add(const std::string_view* f, std::size_t n, std::uint64_t row) override {
     TicketRecord t;
     Issues& issues = *context_.issues;
-    auto time_of = [&](Role role, std::int64_t& out) {
-      TimeColumn& column = context_.times[static_cast<std::size_t>(role)];
-      if (!column.valid()) return;
-      const Read read = column.read(Context::cell(f, n, column.index()), out);
-      if (read == Read::bad) {
-        issues.cell(Reason::value_bad_timestamp, row, column.index());
-        out = no_time;
-      } else if (read == Read::missing) {
-        out = no_time;
-      }
-    };
-    time_of(created_, t.created);
-    time_of(Role::first_response_at, t.first_response);
-    time_of(Role::resolved_at, t.resolved);
-    time_of(Role::closed_at, t.closed);
-
-    auto text_id = [&](int column, Dictionary& dictionary) -> std::uint32_t {
-      if (column < 0) return Dictionary::missing;
-      std::string_view value = Context::cell(f, n, column);
-      if (value.empty()) return Dictionary::missing;
-      if (value.front() == ' ' || value.back() == ' ') {
-        value = trim(value);
-        if (value.empty()) return Dictionary::missing;
-      }
-      const std::uint32_t id = dictionary.id(value);
-      std::int8_t& missing_marker = dictionary.tag(id);
-      if (missing_marker < 0) missing_marker = TimeColumn::is_missing(value) ? 1 : 0;
-      return missing_marker ? Dictionary::missing : id;
-    };
-    t.channel = text_id(col_channel_, channels_);
-    t.category = text_id(col_category_, categories_);
-    t.agent = text_id(col_agent_, agents_);
-    t.group = text_id(col_group_, groups_);
-    t.priority = text_id(col_priority_, priorities_);
-    t.status = text_id(col_status_, statuses_);
-    if (t.status != Dictionary::missing) {
-      if (t.status >= status_classes_.size()) status_classes_.resize(static_cast<std::size_t>(t.status) + 1, -1);
-      std::int8_t& status_class = status_classes_[t.status];
-      if (status_class < 0) status_class = static_cast<std::int8_t>(classify_status(statuses_.name(t.status)));
-      t.status_class = status_class;
+    for (const TimeSlot& slot : times_) {
+      if (static_cast<std::size_t>(slot.index) >= n) continue;
+      const std::string_view text = f[slot.index];
+      if (text.empty()) continue;
+      std::int64_t value = 0;
+      const Read read = slot.column->read(text, value);
+      if (read == Read::ok) t.*slot.field = value;
+      else if (read == Read::bad) issues.cell(Reason::value_bad_timestamp, row, slot.index);
     }
-
-    std::int32_t* counts[] = {&t.replies, &t.agent_interactions, &t.customer_interactions, &t.reopens, &t.reassignments, &t.agent_count};
-    for (std::size_t i = 0; i < count_columns_.size(); ++i) {
-      const int column = count_columns_[i];
-      if (column < 0) continue;
-      const std::string_view value = Context::cell(f, n, column);
-      if (value.size() == 1 && value[0] >= '0' && value[0] <= '9') {
-        *counts[i] = value[0] - '0';
+    for (const TextSlot& slot : texts_) t.*slot.field = text_id(f, n, slot.index, *slot.dictionary);
+    if (col_status_ >= 0) {
+      t.status = text_id(f, n, col_status_, statuses_);
+      if (t.status != Dictionary::missing) {
+        if (t.status >= status_classes_.size()) status_classes_.resize(static_cast<std::size_t>(t.status) + 1, -1);
+        std::int8_t& status_class = status_classes_[t.status];
+        if (status_class < 0) status_class = static_cast<std::int8_t>(classify_status(statuses_.name(t.status)));
+        t.status_class = status_class;
+      }
+    }
+    for (const CountSlot& slot : counts_) {
+      if (static_cast<std::size_t>(slot.index) >= n) continue;
+      const std::string_view value = f[slot.index];
+      if (value.size() == 1 && static_cast<unsigned char>(value[0] - '0') < 10) {
+        t.*slot.field = value[0] - '0';
         continue;
       }
       double number = 0;
       const Read read = read_number(value, context_.decimal, number);
       if (read == Read::ok && number >= 0 && number < 2e9) {
-        *counts[i] = static_cast<std::int32_t>(number);
+        t.*slot.field = static_cast<std::int32_t>(number);
       } else if (read != Read::missing) {
-        issues.cell(Reason::value_bad_number, row, column);
+        issues.cell(Reason::value_bad_number, row, slot.index);
       }
     }
-    if (col_rating_ >= 0) {
-      const std::string_view value = Context::cell(f, n, col_rating_);
-      if (!value.empty()) {
-        double number = 0;
-        const Read read = read_number(value, context_.decimal, number);
-        if (read == Read::ok) {
-          t.rating = number;
-        } else if (read == Read::bad) {
-          const int verdict = classify_verdict(value);
-          if (verdict == 1 || verdict == 2) t.verdict = static_cast<std::int8_t>(verdict);
-          else if (verdict == 0) issues.cell(Reason::value_bad_number, row, col_rating_);
-        }
+    if (col_rating_ >= 0 && static_cast<std::size_t>(col_rating_) < n && !f[col_rating_].empty()) {
+      const std::string_view value = f[col_rating_];
+      double number = 0;
+      const Read read = read_number(value, context_.decimal, number);
+      if (read == Read::ok) {
+        t.rating = number;
+      } else if (read == Read::bad) {
+        const int verdict = classify_verdict(value);
+        if (verdict == 1 || verdict == 2) t.verdict = static_cast<std::int8_t>(verdict);
+        else if (verdict == 0) issues.cell(Reason::value_bad_number, row, col_rating_);
       }
     }
-    double* durations[] = {&t.first_response_column, &t.first_response_business_column, &t.resolution_column, &t.resolution_business_column};
-    for (std::size_t i = 0; i < duration_columns_.size(); ++i) {
-      const int column = duration_columns_[i];
-      if (column < 0) continue;
+    for (const DurationSlot& slot : durations_) {
       double seconds = 0;
-      const Read read = read_duration(Context::cell(f, n, column), context_.decimal, duration_units_[i], seconds);
-      if (read == Read::ok) *durations[i] = seconds;
-      else if (read == Read::bad) issues.cell(Reason::value_bad_duration, row, column);
+      const Read read = read_duration(Context::cell(f, n, slot.index), context_.decimal, slot.unit, seconds);
+      if (read == Read::ok) t.*slot.field = seconds;
+      else if (read == Read::bad) issues.cell(Reason::value_bad_duration, row, slot.index);
     }
-    auto flag = [&](int column, std::int8_t& out) {
-      if (column < 0) return;
+    for (const FlagSlot& slot : flags_) {
       bool value = false;
-      const Read read = read_flag(Context::cell(f, n, column), value);
-      if (read == Read::ok) out = value;
-    };
-    flag(col_made_sla_, t.made_sla);
-    flag(col_sla_first_, t.sla_first_response);
-    flag(col_sla_resolution_, t.sla_resolution);
+      if (read_flag(Context::cell(f, n, slot.index), value) == Read::ok) t.*slot.field = value;
+    }
 
     if (event_log_ && col_id_ >= 0) {
       std::string_view id = trim(Context::cell(f, n, col_id_));
@@ -698,16 +688,55 @@ class TicketProcessor final : public Processor {
     else context_.issues->skip(Reason::row_outside_period, row);
   }
 
+  // Cells of mapped columns: trimmed text → dictionary id, missing markers → missing.
+  static std::uint32_t text_id(const std::string_view* f, std::size_t n, int column, Dictionary& dictionary) {
+    if (static_cast<std::size_t>(column) >= n) return Dictionary::missing;
+    std::string_view value = f[column];
+    if (value.empty()) return Dictionary::missing;
+    if (value.front() == ' ' || value.back() == ' ') {
+      value = trim(value);
+      if (value.empty()) return Dictionary::missing;
+    }
+    return dictionary.id(value);  // missing markers come back as Dictionary::missing
+  }
+
+  struct TimeSlot {
+    TimeColumn* column;
+    int index;
+    std::int64_t TicketRecord::*field;
+  };
+  struct TextSlot {
+    int index;
+    Dictionary* dictionary;
+    std::uint32_t TicketRecord::*field;
+  };
+  struct CountSlot {
+    int index;
+    std::int32_t TicketRecord::*field;
+  };
+  struct FlagSlot {
+    int index;
+    std::int8_t TicketRecord::*field;
+  };
+  struct DurationSlot {
+    int index;
+    double unit;
+    double TicketRecord::*field;
+  };
+
   Context& context_;
   bool event_log_;
   LocalClock clock_;
   TicketSettings settings_;
-  Role created_;
-  int col_status_, col_channel_, col_category_, col_agent_, col_group_, col_priority_, col_id_, col_rating_;
-  int col_made_sla_, col_sla_first_, col_sla_resolution_;
-  std::vector<int> count_columns_, duration_columns_;
-  std::vector<double> duration_units_;
-  Dictionary statuses_{10000}, channels_{10000}, categories_{10000}, agents_{10000}, groups_{10000}, priorities_{10000};
+  std::vector<TimeSlot> times_;
+  std::vector<TextSlot> texts_;
+  std::vector<CountSlot> counts_;
+  std::vector<FlagSlot> flags_;
+  std::vector<DurationSlot> durations_;
+  int col_status_ = -1, col_id_ = -1, col_rating_ = -1;
+  Dictionary statuses_{10000, &TimeColumn::is_missing}, channels_{10000, &TimeColumn::is_missing},
+      categories_{10000, &TimeColumn::is_missing}, agents_{10000, &TimeColumn::is_missing}, groups_{10000, &TimeColumn::is_missing},
+      priorities_{10000, &TimeColumn::is_missing};
   std::vector<std::int8_t> status_classes_;
   Dictionary ids_;
   std::vector<TicketRecord> records_;

@@ -87,6 +87,21 @@ bool contains_lower(std::string_view text, std::string_view lower_word) {
 
 bool TimeColumn::is_missing(std::string_view text) { return csv::is_missing_marker(text); }
 
+Read TimeColumn::read_slow(std::string_view text, std::int64_t& utc_millis) {
+  if (format_.kind == time::TimestampKind::invalid) {
+    const std::string_view trimmed = trim(text);
+    if (trimmed.empty() || is_missing(trimmed)) return Read::missing;
+    format_ = time::detect_format(trimmed, order_);
+    if (format_.kind == time::TimestampKind::invalid) return Read::bad;
+  }
+  const time::Timestamp stamp = time::parse_with(format_, text);
+  if (!stamp.ok) return is_missing(trim(text)) ? Read::missing : Read::bad;
+  std::int64_t seconds = stamp.seconds;
+  if (!stamp.has_offset) seconds = utc_ ? seconds - fixed_offset_ : zone_.local_to_utc(seconds);
+  utc_millis = seconds * 1000 + stamp.millis;
+  return Read::ok;
+}
+
 Read read_number(std::string_view text, char decimal, double& out) {
   if (text.empty()) return Read::missing;
   if (fast_number(text, decimal, out)) return Read::ok;

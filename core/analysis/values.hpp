@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstring>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -109,60 +110,81 @@ class TimeColumn {
     if (text.empty()) return Read::missing;
     std::int64_t seconds = 0;
     bool has_offset = false;
-    if (fast_iso(text, seconds, has_offset)) {
+    if (fast_iso(text, seconds, has_offset, &date_cache_)) {
       if (!has_offset) seconds = utc_ ? seconds - fixed_offset_ : zone_.local_to_utc(seconds);
       utc_millis = seconds * 1000;
       return Read::ok;
     }
-    if (format_.kind == time::TimestampKind::invalid) {
-      const std::string_view trimmed = trim(text);
-      if (trimmed.empty() || is_missing(trimmed)) return Read::missing;
-      format_ = time::detect_format(trimmed, order_);
-      if (format_.kind == time::TimestampKind::invalid) return Read::bad;
-    }
-    const time::Timestamp stamp = time::parse_with(format_, text);
-    if (!stamp.ok) return is_missing(trim(text)) ? Read::missing : Read::bad;
-    seconds = stamp.seconds;
-    if (!stamp.has_offset) seconds = utc_ ? seconds - fixed_offset_ : zone_.local_to_utc(seconds);
-    utc_millis = seconds * 1000 + stamp.millis;
-    return Read::ok;
+    return read_slow(text, utc_millis);
   }
 
   static bool is_missing(std::string_view text);
+  /** Every form time::parse_with knows, and the format detection of a column that had no value in the sample. */
+  Read read_slow(std::string_view text, std::int64_t& utc_millis);
 
-  /** The common ISO layouts YYYY-MM-DD[( |T)HH:MM[:SS]][Z] read directly; false sends the text to
-   *  time::parse_with (other layouts, fractions, offsets, anything out of range). */
-  static bool fast_iso(std::string_view text, std::int64_t& seconds, bool& has_offset) {
+  /** The common ISO layouts YYYY-MM-DD[( |T)HH:MM[:SS]][Z] read directly (eight bytes at a time);
+   *  false sends the text to time::parse_with (other layouts, fractions, offsets, out of range).
+   *  `cache` remembers the last date part: exports list many tickets per day. */
+  struct DateCache {
+    std::uint64_t first8 = 0;
+    std::uint16_t last2 = 0;
+    std::int64_t day_seconds = 0;
+    bool valid = false;
+  };
+  static bool fast_iso(std::string_view text, std::int64_t& seconds, bool& has_offset, DateCache* cache = nullptr) {
     const std::size_t size = text.size();
     if (size != 19 && size != 20 && size != 10 && size != 16 && size != 17) return false;
     const char* p = text.data();
-    auto digit = [p](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(p[i]) - '0'); };
-    if (p[4] != '-' || p[7] != '-') return false;
-    const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3), m0 = digit(5), m1 = digit(6), d0 = digit(8), d1 = digit(9);
-    if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)) return false;
-    const int year = static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
-    const int month = static_cast<int>(m0 * 10 + m1);
-    const int day = static_cast<int>(d0 * 10 + d1);
-    if (month < 1 || month > 12 || day < 1 || day > time::days_in_month(year, month)) return false;
+    std::uint64_t date_word;
+    std::uint16_t date_tail;
+    std::memcpy(&date_word, p, 8);
+    std::memcpy(&date_tail, p + 8, 2);
+    std::int64_t day_seconds;
+    if (cache && cache->valid && cache->first8 == date_word && cache->last2 == date_tail) {
+      day_seconds = cache->day_seconds;
+    } else {
+      // "YYYY-MM-": digits at bytes 0-3 and 5-6, '-' at 4 and 7 (little-endian lanes).
+      constexpr std::uint64_t digit_lanes = 0x00FF'FF00'FFFF'FFFFull;
+      constexpr std::uint64_t dash_lanes = 0x2D00'002D'0000'0000ull;
+      if ((date_word & ~digit_lanes) != dash_lanes || !all_digits(date_word, digit_lanes)) return false;
+      const unsigned d0 = static_cast<unsigned char>(p[8]) - '0', d1 = static_cast<unsigned char>(p[9]) - '0';
+      if (d0 > 9 || d1 > 9) return false;
+      const std::uint64_t v = date_word - (0x3030303030303030ull & digit_lanes);
+      const int year = static_cast<int>((v & 0xFF) * 1000 + ((v >> 8) & 0xFF) * 100 + ((v >> 16) & 0xFF) * 10 + ((v >> 24) & 0xFF));
+      const int month = static_cast<int>(((v >> 40) & 0xFF) * 10 + ((v >> 48) & 0xFF));
+      const int day = static_cast<int>(d0 * 10 + d1);
+      if (month < 1 || month > 12 || day < 1 || day > time::days_in_month(year, month)) return false;
+      day_seconds = time::days_from_civil(year, month, day) * 86400;
+      if (cache) *cache = DateCache{date_word, date_tail, day_seconds, true};
+    }
     std::int64_t time_of_day = 0;
     std::size_t end = 10;
     if (size > 10) {
-      if ((p[10] != 'T' && p[10] != ' ') || p[13] != ':') return false;
-      const unsigned h0 = digit(11), h1 = digit(12), n0 = digit(14), n1 = digit(15);
-      if ((h0 > 9) | (h1 > 9) | (n0 > 9) | (n1 > 9)) return false;
-      const unsigned hour = h0 * 10 + h1, minute = n0 * 10 + n1;
-      if (hour > 23 || minute > 59) return false;
-      unsigned second = 0;
-      end = 16;
+      if (p[10] != 'T' && p[10] != ' ') return false;
       if (size >= 19) {
-        if (p[16] != ':') return false;
-        const unsigned s0 = digit(17), s1 = digit(18);
-        if ((s0 > 9) | (s1 > 9)) return false;
-        second = s0 * 10 + s1;
-        if (second > 59) return false;
+        // "HH:MM:SS": digits at 0-1, 3-4, 6-7 and ':' at 2 and 5.
+        std::uint64_t word;
+        std::memcpy(&word, p + 11, 8);
+        constexpr std::uint64_t digit_lanes = 0xFFFF'00FF'FF00'FFFFull;
+        constexpr std::uint64_t colon_lanes = 0x0000'3A00'003A'0000ull;
+        if ((word & ~digit_lanes) != colon_lanes || !all_digits(word, digit_lanes)) return false;
+        const std::uint64_t v = word - (0x3030303030303030ull & digit_lanes);
+        const unsigned hour = static_cast<unsigned>((v & 0xFF) * 10 + ((v >> 8) & 0xFF));
+        const unsigned minute = static_cast<unsigned>(((v >> 24) & 0xFF) * 10 + ((v >> 32) & 0xFF));
+        const unsigned second = static_cast<unsigned>(((v >> 48) & 0xFF) * 10 + ((v >> 56) & 0xFF));
+        if (hour > 23 || minute > 59 || second > 59) return false;
+        time_of_day = static_cast<std::int64_t>(hour) * 3600 + minute * 60 + second;
         end = 19;
+      } else {
+        if (p[13] != ':') return false;
+        const unsigned h0 = static_cast<unsigned char>(p[11]) - '0', h1 = static_cast<unsigned char>(p[12]) - '0';
+        const unsigned n0 = static_cast<unsigned char>(p[14]) - '0', n1 = static_cast<unsigned char>(p[15]) - '0';
+        if ((h0 > 9) | (h1 > 9) | (n0 > 9) | (n1 > 9)) return false;
+        const unsigned hour = h0 * 10 + h1, minute = n0 * 10 + n1;
+        if (hour > 23 || minute > 59) return false;
+        time_of_day = static_cast<std::int64_t>(hour) * 3600 + minute * 60;
+        end = 16;
       }
-      time_of_day = static_cast<std::int64_t>(hour) * 3600 + minute * 60 + second;
     }
     has_offset = false;
     if (size == end + 1) {
@@ -171,15 +193,25 @@ class TimeColumn {
     } else if (size != end) {
       return false;
     }
-    seconds = time::days_from_civil(year, month, day) * 86400 + time_of_day;
+    seconds = day_seconds + time_of_day;
     return true;
   }
 
  private:
+  // Every byte in `lanes` of `word` is an ASCII digit.
+  static bool all_digits(std::uint64_t word, std::uint64_t lanes) {
+    const std::uint64_t bytes = word & lanes;
+    const std::uint64_t high_nibbles = 0xF0F0F0F0F0F0F0F0ull & lanes;
+    const std::uint64_t threes = 0x3030303030303030ull & lanes;
+    const std::uint64_t sixes = 0x0606060606060606ull & lanes;
+    return (bytes & high_nibbles) == threes && ((bytes + sixes) & high_nibbles) == threes;
+  }
+
   int index_ = -1;
   time::TimestampFormat format_;
   time::DateOrder order_ = time::DateOrder::day_first;
   time::ZoneConverter zone_{time::utc_zone()};
+  DateCache date_cache_;
   bool utc_ = true;
   int fixed_offset_ = 0;
 };
@@ -189,12 +221,16 @@ class LocalClock {
  public:
   explicit LocalClock(const time::Zone& zone) : zone_(zone), fixed_(time::is_fixed_offset(zone)) {
     if (fixed_) offset_ = time::utc_offset_seconds(0, zone);
+    offset_millis_ = static_cast<std::int64_t>(offset_) * 1000;
   }
   std::int64_t local_seconds(std::int64_t utc_millis) {
     const std::int64_t seconds = floor_div(utc_millis, 1000);
     return fixed_ ? seconds + offset_ : zone_.utc_to_local(seconds);
   }
-  std::int64_t day(std::int64_t utc_millis) { return floor_div(local_seconds(utc_millis), 86400); }
+  std::int64_t day(std::int64_t utc_millis) {
+    if (fixed_) return floor_div(utc_millis + offset_millis_, 86400000);
+    return floor_div(local_seconds(utc_millis), 86400);
+  }
 
   static std::int64_t floor_div(std::int64_t value, std::int64_t divisor) {
     const std::int64_t quotient = value / divisor;
@@ -205,6 +241,7 @@ class LocalClock {
   time::ZoneConverter zone_;
   bool fixed_;
   int offset_ = 0;
+  std::int64_t offset_millis_ = 0;
 };
 
 inline constexpr std::int64_t no_time = INT64_MIN;

@@ -89,6 +89,30 @@ TEST(AnalysisQuantileStore, RandomDataMatchesReferenceAndCountsAtMost) {
   }
 }
 
+TEST(AnalysisQuantileStore, HistogramPathOnManyValuesIsExact) {
+  // Above 65,536 whole values the quantiles come from a bucket histogram: check it against sorting,
+  // with negatives, ties, a wide range and the 0/1 ends.
+  std::mt19937 random(13);
+  for (int round = 0; round < 4; ++round) {
+    QuantileStore store;
+    std::vector<double> values;
+    const int n = 70000 + round * 12345;
+    for (int i = 0; i < n; ++i) {
+      int v;
+      if (round == 0) v = static_cast<int>(random() % 100);                  // many ties
+      else if (round == 1) v = static_cast<int>(random() % 2000000) - 1000000;  // negatives
+      else if (round == 2) v = static_cast<int>(random() % 3) == 0 ? static_cast<int>(random() % 30000000) : static_cast<int>(random() % 600);
+      else v = static_cast<int>(random() >> 1) - 1073741824;                 // the whole int32 range
+      store.add_whole(v);
+      values.push_back(v);
+    }
+    const QuantileSummary s = store.summarize();
+    EXPECT_DOUBLE_EQ(s.median, reference_quantile(values, 0.5)) << round;
+    EXPECT_DOUBLE_EQ(s.p90, reference_quantile(values, 0.9)) << round;
+    for (double q : {0.0, 0.25, 0.999, 1.0}) EXPECT_DOUBLE_EQ(store.quantile(q), reference_quantile(values, q)) << round << " " << q;
+  }
+}
+
 TEST(AnalysisQuantileStore, MergeEqualsWhole) {
   std::mt19937 random(11);
   std::uniform_real_distribution<double> draw(0, 1e6);
@@ -250,6 +274,22 @@ TEST(AnalysisDictionary, IdsNamesCapacityAndTags) {
   EXPECT_NE(hash_bytes("abc", 3), hash_bytes("abd", 3));
   EXPECT_TRUE(same_bytes("abcdefghijkl", "abcdefghijkl", 12));
   EXPECT_FALSE(same_bytes("abcdefghijkl", "abcdefghijkX", 12));
+}
+
+TEST(AnalysisDictionary, MissingMarkersMapToMissing) {
+  Dictionary dictionary(100, [](std::string_view text) { return text == "NA" || text == "-" || text == "a very long missing marker text"; });
+  EXPECT_EQ(dictionary.id("email"), 0u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(dictionary.id("NA"), Dictionary::missing);
+    EXPECT_EQ(dictionary.id("-"), Dictionary::missing);
+    EXPECT_EQ(dictionary.id("a very long missing marker text"), Dictionary::missing);
+  }
+  EXPECT_EQ(dictionary.find("NA"), Dictionary::missing);
+  EXPECT_EQ(dictionary.id("chat"), 1u);
+  EXPECT_EQ(dictionary.size(), 2u);
+  for (int i = 0; i < 200; ++i) EXPECT_EQ(dictionary.id("value " + std::to_string(i)), static_cast<std::uint32_t>(i < 98 ? i + 2 : 100));
+  EXPECT_EQ(dictionary.id("NA"), Dictionary::missing);
+  EXPECT_EQ(dictionary.id("email"), 0u);
 }
 
 TEST(AnalysisKeySet, InsertContainsMerge) {

@@ -112,3 +112,28 @@ test('switching the language keeps the inputs (through the locale-free link)', a
   assert.equal((await readResult(page)).raw, 60.5);
   assert.match(page.url(), /lang=en/);
 });
+
+test('translations load as plain ES modules generated from web/i18n/*.json (no JSON modules)', async () => {
+  const { readFile, readdir } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const { root } = await import('./helpers.mjs');
+  for (const name of await readdir(join(dist, 'app'))) {
+    const code = (await readFile(join(dist, 'app', name), 'utf8')).replace(/^\s*\/\/.*$/gm, '');
+    assert.doesNotMatch(code, /\bwith\s*\{\s*type\s*:|\bassert\s*\{\s*type\s*:/, `${name} imports no JSON module`);
+    assert.doesNotMatch(code, /\bfetch\s*\(/, `${name} fetches nothing`);
+  }
+  for (const lang of LANGUAGES) {
+    const generated = (await import(pathToFileURL(join(dist, 'i18n', `${lang}.mjs`)).href)).default;
+    const source = JSON.parse(await readFile(join(root, 'web', 'i18n', `${lang}.json`), 'utf8'));
+    assert.deepEqual(generated, source, `dist/i18n/${lang}.mjs is web/i18n/${lang}.json`);
+  }
+  // The page asks for the modules, not the JSON files.
+  const requested = [];
+  const fresh = await session.newPage();
+  fresh.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await open(fresh, session.url, { query: 'lang=ar', hash: 'm=nps' });
+  assert.ok(requested.some((path) => path.endsWith('/i18n/ar.mjs')));
+  assert.ok(!requested.some((path) => path.endsWith('.json')), `no JSON file is loaded: ${requested.join(' ')}`);
+  await fresh.context().close();
+});

@@ -18,6 +18,9 @@ const SHOTS = [
   ['engagement', 'm=engagement&i.components=%5B%5B%22loyalty%22%2C%221%22%2C%22%22%2C%22400%22%2C%222000%22%5D%2C%5B%22training%22%2C%221%22%2C%22%22%2C%22300%22%2C%222000%22%5D%5D', 'desktop-en phone-en'],
   ['formulas', 'view=formulas', 'desktop-en desktop-ar'],
   ['home', '', 'desktop-en phone-ar'],
+  // Erlang B is listed under Staffing; its page and the highlighted entry.
+  ['erlang-b', 'm=blocking&v=erlang_b&i.traffic_erlangs=10&i.lines=15', ''],
+  ['staffing-erlang-a', 'm=staffing&v=erlang_a&i.contacts=100&i.aht_seconds=180&i.interval_seconds=1800&i.target_percent=80&i.target_seconds=20&i.patience_seconds=60', ''],
 ];
 // Metrics shown with their worked example.
 const EXAMPLES = [['staffing', ''], ['aht', 'desktop-en phone-ar'], ['clv', 'desktop-ar phone-en']];
@@ -44,6 +47,10 @@ for (const [device, width, height] of [['desktop', 1280, 900], ['phone', 360, 78
         await open(page, session.url, { query: `lang=${lang}`, hash: 'm=nps' });
         await page.click('[data-nav-toggle]');
         await page.screenshot({ path: join(artifacts, `${device}-${lang}-menu.png`) });
+        // The whole open menu on the Erlang B page: the highlighted entry sits under Staffing.
+        await open(page, session.url, { query: `lang=${lang}`, hash: 'm=blocking&v=erlang_b' });
+        await page.click('[data-nav-toggle]');
+        await page.screenshot({ path: join(artifacts, `${device}-${lang}-menu-erlang-b.png`), fullPage: true });
       }
       assert.deepEqual(page.errors, []);
     });

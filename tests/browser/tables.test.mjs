@@ -21,7 +21,7 @@ after(async () => session?.close());
 
 function readTable(target) {
   return target.evaluate(() => {
-    const table = document.querySelector('.result-holder table.result-table');
+    const table = document.querySelector('[data-result-tables] table.result-table');
     if (!table) return null;
     const region = table.closest('.table-scroll');
     return {

@@ -5,7 +5,7 @@ import { renderForm } from './form.mjs';
 import {
   buildRequest, hasInputs, findVariant, initialState, stateFromInputs, activeInputs, inputByName,
 } from './request.mjs';
-import { errorTarget, errorMessage, describe, renderModel, summaryText } from './result.mjs';
+import { errorTarget, errorMessage, describe, renderModel, renderTables, summaryText } from './result.mjs';
 import { toCsv, toJson, toHtmlReport, saveFile, fileName } from './downloads.mjs';
 
 /**
@@ -34,6 +34,9 @@ export function createCalculator(options) {
   const article = h('article', { class: 'metric', 'aria-labelledby': headingId, dataset: { metric: metric.id } });
   const formHolder = h('div', { class: 'form-holder' });
   const resultBody = h('div', { class: 'result-holder' });
+  // Tables (staffing by number of agents) span the workspace below the inputs and the result, so
+  // their columns fit on a desktop; on a phone they scroll sideways inside their own box.
+  const tablesHolder = h('div', { class: 'tables-holder', hidden: true, dataset: { resultTables: '' } });
   const live = h('p', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true', dataset: { announce: '' } });
   const actions = h('div', { class: 'actions' });
   const groupText = (variantId) => options.groupLabel?.(variantId)
@@ -56,7 +59,8 @@ export function createCalculator(options) {
         formHolder),
       h('section', { class: 'panel result-panel', 'aria-labelledby': resultHeadingId },
         h('h2', { id: resultHeadingId }, i18n.t('result.heading')),
-        resultBody, live, actions)));
+        resultBody, live, actions),
+      tablesHolder));
   clear(root).append(article);
 
   function inputLabel(name) {
@@ -139,6 +143,7 @@ export function createCalculator(options) {
     if (!hasInputs(variant, state)) {
       current = { kind, request, response: null, model: null };
       resultBody.replaceChildren(h('p', { class: 'result-empty' }, i18n.t('result.empty')));
+      showTables([]);
       live.textContent = '';
       notify(null);
       return;
@@ -159,9 +164,15 @@ export function createCalculator(options) {
     current = { kind, request, response, model };
     chartWidth = resultBody.clientWidth;
     resultBody.replaceChildren(renderModel(model, i18n, { i18n, inputLabel, width: chartWidth || undefined }));
+    showTables(renderTables(model));
     clearTimeout(announceTimer);
     announceTimer = setTimeout(() => { live.textContent = summaryText(model, i18n); }, 700);
     notify(model);
+  }
+
+  function showTables(elements) {
+    tablesHolder.replaceChildren(...elements);
+    tablesHolder.hidden = elements.length === 0;
   }
 
   function notify(model) {

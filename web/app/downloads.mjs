@@ -166,6 +166,11 @@ function rowsTable(rows) {
   return `<table><tbody>${rows.map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th><td><bdi>${escapeHtml(row.text)}</bdi></td></tr>`).join('')}</tbody></table>`;
 }
 
+// "n = 100 · 95% interval …", each part a bidi isolate so "n = 100" keeps its order in Arabic.
+function metaHtml(single) {
+  return [single.nText, single.ciText].filter(Boolean).map((text) => `<bdi>${escapeHtml(text)}</bdi>`).join(' · ');
+}
+
 function dataTable(table) {
   const head = `<thead><tr>${table.columns.map((column) => `<th scope="col">${escapeHtml(column.label)}</th>`).join('')}</tr></thead>`;
   const body = table.rows.map((row) => `<tr${row.current ? ' class="current" aria-current="true"' : ''}>${row.cells.map((cell, index) => (index === 0
@@ -190,7 +195,7 @@ function sectionHtml(model, i18n, chartContext) {
   } else if (model.kind === 'compare') {
     for (const [side, single] of [['a', model.a], ['b', model.b]]) {
       parts.push(`<p><strong>${escapeHtml(i18n.t(`compare.${side}`))}:</strong> <span class="value" style="font-size:22px">${escapeHtml(single.valueText)}</span> <span class="unit">${escapeHtml(single.unitText)}</span></p>`);
-      parts.push(`<p class="meta">${escapeHtml([single.nText, single.ciText].filter(Boolean).join(' · '))}</p>`);
+      parts.push(`<p class="meta">${metaHtml(single)}</p>`);
     }
     parts.push(`<p><strong>${escapeHtml(i18n.t('compare.change'))}:</strong> ${escapeHtml(model.changeText)}${model.relativeText ? ` (${escapeHtml(model.relativeText)})` : ''}</p>`);
     parts.push(`<p class="${model.significant ? 'significant' : ''}">${escapeHtml(model.significanceText)}</p>`);
@@ -199,8 +204,8 @@ function sectionHtml(model, i18n, chartContext) {
     parts.push(svgMarkup(model.a.chart, chartContext), svgMarkup(model.b.chart, chartContext));
   } else {
     parts.push(`<p class="value">${escapeHtml(model.valueText)} <span class="unit">${escapeHtml(model.unitText)}</span></p>`);
-    const meta = [model.nText, model.ciText].filter(Boolean).join(' · ');
-    if (meta) parts.push(`<p class="meta">${escapeHtml(meta)}</p>`);
+    const meta = metaHtml(model);
+    if (meta) parts.push(`<p class="meta">${meta}</p>`);
     if (model.interpretation) parts.push(`<p>${escapeHtml(model.interpretation)}</p>`);
     if (model.formula) parts.push(`<h3>${escapeHtml(i18n.t('result.formula'))}</h3><p class="formula">${escapeHtml(model.formula)}</p>`);
     if (model.warnings.length) parts.push(`<h3>${escapeHtml(i18n.t('result.warnings'))}</h3><ul>${model.warnings.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ul>`);

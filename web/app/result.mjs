@@ -275,8 +275,9 @@ function valueBlock(single, label, chartContext) {
   block.append(h('p', { class: 'headline' },
     h('output', { class: 'value', dataset: { resultValue: '', value: String(single.value), unit: single.unit } }, single.valueText),
     single.unitText ? h('span', { class: 'unit' }, ` ${single.unitText}`) : null));
-  const meta = [single.nText, single.ciText].filter(Boolean).join(' · ');
-  if (meta) block.append(h('p', { class: 'meta' }, meta));
+  // Each part is a bidi isolate: "n = 100" stays in that order inside a right-to-left line.
+  const meta = [single.nText, single.ciText].filter(Boolean);
+  if (meta.length) block.append(h('p', { class: 'meta' }, meta.map((text, index) => [index ? ' · ' : '', h('bdi', null, text)])));
   return block;
 }
 
@@ -312,7 +313,11 @@ export function renderModel(model, i18n, chartContext) {
   }
   const figure = chartFigure(model.chart, chartContext, '');
   if (figure) box.append(figure);
-  for (const table of model.tables ?? []) box.append(tableElement(table));
   return box;
+}
+
+/** The tables of a model (shown beside the result panel, across the whole width when there is room). */
+export function renderTables(model) {
+  return model?.ok && model.kind !== 'compare' ? (model.tables ?? []).map(tableElement) : [];
 }
 

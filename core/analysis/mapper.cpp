@@ -176,6 +176,7 @@ std::vector<ColumnProfile> profile_columns(const Sample& sample, char decimal) {
         ++profile.numbers;
         numeric_values.push_back(value);
         profile.integers += cell.integer;
+        profile.zero_to_ten += cell.value >= 0 && cell.value <= 10;
         profile.leading_zeros += cell.leading_zero;
         if (!profile.any_number) {
           profile.min = profile.max = cell.value;
@@ -228,7 +229,8 @@ bool values_fit(Role role, const ColumnProfile& profile, std::string& why) {
       break;
     case ValueType::number:
       fits = mostly(profile.numbers, n);
-      if (fits && (role == Role::nps || role == Role::ces)) fits = profile.min >= 0 && profile.max <= 10;
+      // Rating scales: a stray out-of-range value is counted later, it does not undo the mapping.
+      if (fits && (role == Role::nps || role == Role::ces)) fits = mostly(profile.zero_to_ten, profile.numbers);
       break;
     case ValueType::duration:
       fits = mostly(profile.numbers + profile.durations, n);

@@ -41,6 +41,7 @@ struct ColumnProfile {
   std::size_t values = 0;      // non-missing
   std::size_t numbers = 0;
   std::size_t integers = 0;
+  std::size_t zero_to_ten = 0;    // numbers within 0..10 (rating scales)
   std::size_t leading_zeros = 0;  // integers written with a leading 0 ("00017"): identifiers
   std::size_t timestamps = 0;  // text timestamps (either date order)
   std::size_t year_first = 0;

@@ -96,6 +96,27 @@ test('numbers in the table follow the language; metrics without a table show non
   assert.equal(await readTable(page), null);
 });
 
+test('desktop: the table spans the width below the form, never under the sticky result panel', async () => {
+  for (const hash of [STAFFING_C, STAFFING_A]) {
+    await open(page, session.url, { query: 'lang=en', hash });
+    const layout = await page.evaluate(async () => {
+      const seen = [];
+      const box = document.querySelector('.table-scroll');
+      for (let y = 0; y <= document.documentElement.scrollHeight; y += 150) {
+        window.scrollTo(0, y);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const panel = document.querySelector('.result-panel').getBoundingClientRect();
+        const table = box.getBoundingClientRect();
+        if (panel.bottom > table.top + 1 && panel.top < table.bottom && panel.right > table.left && panel.left < table.right) seen.push(y);
+      }
+      window.scrollTo(0, 0);
+      return { overlaps: seen, scrolls: box.scrollWidth > box.clientWidth, width: box.getBoundingClientRect().width };
+    });
+    assert.deepEqual(layout.overlaps, [], 'the result panel never covers the table');
+    assert.equal(layout.scrolls, false, 'every column fits without scrolling on a desktop');
+  }
+});
+
 test('phone: the table scrolls sideways inside its box, the page does not', async () => {
   const phone = await session.newPage({ width: 360, height: 780 });
   for (const [lang, hash] of [['en', STAFFING_C], ['en', STAFFING_A], ['ar', STAFFING_A], ['fi', STAFFING_A]]) {
@@ -125,6 +146,14 @@ test('downloads carry the table: CSV rows per cell, JSON texts, HTML report tabl
   assert.ok(cell, 'one CSV row per table cell, named by caption, row and column');
   assert.ok(Math.abs(Number(cell[2]) - 88.835) < 0.001, 'the figure as a number');
   assert.equal(cell[3], '88.8%', 'the text as shown');
+
+  // Decimal-comma languages: ';' between cells, ',' decimals, the table named in the language.
+  await open(page, session.url, { query: 'lang=fi', hash: STAFFING_C });
+  const finnish = (await download(page, 'csv')).slice(1).trim().split('\r\n').map((line) => line.split('";"').map((item) => item.replace(/^"|"$/g, '')));
+  const finnishCell = finnish.find((row) => row[0] === 'taulukko' && row[1] === 'Palvelutaso agenttien määrän mukaan: Agentit 14, Palvelutaso');
+  assert.ok(finnishCell, 'the Finnish CSV names the cell in Finnish');
+  assert.match(finnishCell[2], /^88,83/);
+  await open(page, session.url, { query: 'lang=en', hash: STAFFING_C });
 
   const json = JSON.parse(await download(page, 'json'));
   assert.equal(json.result.tables[0].key, 'chart.staffing_table', 'the core result with its table');

@@ -34,8 +34,9 @@ export function createCalculator(options) {
   const article = h('article', { class: 'metric', 'aria-labelledby': headingId, dataset: { metric: metric.id } });
   const formHolder = h('div', { class: 'form-holder' });
   const resultBody = h('div', { class: 'result-holder' });
-  // Tables (staffing by number of agents) span the workspace below the inputs and the result, so
-  // their columns fit on a desktop; on a phone they scroll sideways inside their own box.
+  // Tables (staffing by number of agents) go below the inputs and the result, across the whole width,
+  // so their columns fit on a desktop; on a phone they scroll sideways inside their own box. They sit
+  // outside the workspace grid, which bounds the sticky result panel, so it never covers them.
   const tablesHolder = h('div', { class: 'tables-holder', hidden: true, dataset: { resultTables: '' } });
   const live = h('p', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true', dataset: { announce: '' } });
   const actions = h('div', { class: 'actions' });
@@ -59,8 +60,8 @@ export function createCalculator(options) {
         formHolder),
       h('section', { class: 'panel result-panel', 'aria-labelledby': resultHeadingId },
         h('h2', { id: resultHeadingId }, i18n.t('result.heading')),
-        resultBody, live, actions),
-      tablesHolder));
+        resultBody, live, actions)),
+    tablesHolder);
   clear(root).append(article);
 
   function inputLabel(name) {

@@ -75,7 +75,8 @@ export function toCsv(model, i18n) {
       for (const row of table.rows) {
         others.forEach((column, index) => {
           const cell = row.cells[index + 1];
-          rows.push([section('table'), `${table.caption}: ${first.label} ${row.cells[0].text}, ${column.label}`, csvNumber(cell.value, decimalComma), cell.text]);
+          const item = i18n.t('csv.table_cell', { table: table.caption, row_label: first.label, row: row.cells[0].text, column: column.label });
+          rows.push([section('table'), item, csvNumber(cell.value, decimalComma), cell.text]);
         });
       }
     }

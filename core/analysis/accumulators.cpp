@@ -234,55 +234,6 @@ RatingScale detect_ces_scale(const RatingCounts& counts) {
   return {1, 10};
 }
 
-// ---------------------------------------------------------------------------------------- SeriesSums
-
-void SeriesSums::add_slow(std::int64_t key, double amount) {
-  if (values_.empty()) {
-    base_ = key;
-    values_.assign(1, amount);
-    low_ = high_ = key;
-    return;
-  }
-  const std::int64_t first = std::min(low_, key);
-  const std::int64_t last = std::max(high_, key);
-  if (last - first + 1 > max_span_) {
-    ++outliers_;
-    return;
-  }
-  // Grow by a margin on the side that moved so a slowly widening range is not copied per row.
-  const std::int64_t size = static_cast<std::int64_t>(values_.size());
-  if (key < base_) {
-    std::int64_t new_base = std::max(key - size / 2, stored_last() - max_span_ + 1);
-    new_base = std::min(new_base, key);
-    std::vector<double> grown(static_cast<std::size_t>(stored_last() - new_base + 1), 0.0);
-    std::copy(values_.begin(), values_.end(), grown.begin() + (base_ - new_base));
-    values_.swap(grown);
-    base_ = new_base;
-  } else {
-    std::int64_t new_last = std::min(key + size / 2, base_ + max_span_ - 1);
-    new_last = std::max(new_last, key);
-    values_.resize(static_cast<std::size_t>(new_last - base_ + 1), 0.0);
-  }
-  values_[static_cast<std::size_t>(key - base_)] += amount;
-  low_ = std::min(low_, key);
-  high_ = std::max(high_, key);
-}
-
-void SeriesSums::merge(const SeriesSums& other) {
-  if (other.values_.empty()) return;
-  for (std::int64_t key = other.low_; key <= other.high_; ++key) {
-    const double value = other.values_[static_cast<std::size_t>(key - other.base_)];
-    if (value != 0 || key == other.low_ || key == other.high_) add(key, value);
-  }
-  outliers_ += other.outliers_;
-}
-
-double SeriesSums::total() const {
-  double sum = 0;
-  for (double value : values_) sum += value;
-  return sum;
-}
-
 // ------------------------------------------------------------------------------------------- DayGrid
 
 void DayGrid::add_slow(std::int64_t day, std::uint32_t column) {

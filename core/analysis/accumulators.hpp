@@ -144,11 +144,14 @@ RatingScale detect_nps_scale(const RatingCounts& counts);
 RatingScale detect_ces_scale(const RatingCounts& counts);
 
 /** Sums over integer keys (day numbers, interval indexes, month keys), dense between the smallest
- *  and largest key seen. Keys that would stretch the range past max_span are counted as outliers. */
-class SeriesSums {
+ *  and largest key seen. Keys that would stretch the range past max_span are counted as outliers.
+ *  T is double for amounts and std::uint32_t for counts (an integer add has no floating-point
+ *  latency on the same day's cell, row after row). */
+template <typename T>
+class BasicSeries {
  public:
-  explicit SeriesSums(std::int64_t max_span = 200000) : max_span_(max_span) {}
-  void add(std::int64_t key, double amount = 1) {
+  explicit BasicSeries(std::int64_t max_span = 200000) : max_span_(max_span) {}
+  void add(std::int64_t key, T amount = 1) {
     const std::int64_t index = key - base_;
     if (index >= 0 && index < static_cast<std::int64_t>(values_.size())) {
       values_[static_cast<std::size_t>(index)] += amount;
@@ -158,27 +161,74 @@ class SeriesSums {
     }
     add_slow(key, amount);
   }
-  void merge(const SeriesSums& other);
+  void merge(const BasicSeries& other) {
+    if (other.values_.empty()) return;
+    for (std::int64_t key = other.low_; key <= other.high_; ++key) {
+      const T value = other.values_[static_cast<std::size_t>(key - other.base_)];
+      if (value != 0 || key == other.low_ || key == other.high_) add(key, value);
+    }
+    outliers_ += other.outliers_;
+  }
   bool empty() const { return values_.empty(); }
   /** Smallest and largest key added (the storage may reach further). */
   std::int64_t first_key() const { return low_; }
   std::int64_t last_key() const { return high_; }
   double at(std::int64_t key) const {
     const std::int64_t index = key - base_;
-    return index >= 0 && index < static_cast<std::int64_t>(values_.size()) ? values_[static_cast<std::size_t>(index)] : 0;
+    return index >= 0 && index < static_cast<std::int64_t>(values_.size()) ? static_cast<double>(values_[static_cast<std::size_t>(index)]) : 0;
   }
-  double total() const;
+  double total() const {
+    double sum = 0;
+    for (T value : values_) sum += static_cast<double>(value);
+    return sum;
+  }
   std::uint64_t outliers() const { return outliers_; }
 
  private:
-  void add_slow(std::int64_t key, double amount);
   std::int64_t stored_last() const { return base_ + static_cast<std::int64_t>(values_.size()) - 1; }
+  [[gnu::noinline]] void add_slow(std::int64_t key, T amount) {
+    if (values_.empty()) {
+      base_ = key;
+      values_.assign(1, amount);
+      low_ = high_ = key;
+      return;
+    }
+    const std::int64_t first = key < low_ ? key : low_;
+    const std::int64_t last = key > high_ ? key : high_;
+    if (last - first + 1 > max_span_) {
+      ++outliers_;
+      return;
+    }
+    // Grow by a margin on the side that moved so a slowly widening range is not copied per row.
+    const std::int64_t size = static_cast<std::int64_t>(values_.size());
+    if (key < base_) {
+      std::int64_t new_base = key - size / 2;
+      if (new_base < stored_last() - max_span_ + 1) new_base = stored_last() - max_span_ + 1;
+      if (new_base > key) new_base = key;
+      std::vector<T> grown(static_cast<std::size_t>(stored_last() - new_base + 1), T{});
+      for (std::size_t i = 0; i < values_.size(); ++i) grown[static_cast<std::size_t>(base_ - new_base) + i] = values_[i];
+      values_.swap(grown);
+      base_ = new_base;
+    } else {
+      std::int64_t new_last = key + size / 2;
+      if (new_last > base_ + max_span_ - 1) new_last = base_ + max_span_ - 1;
+      if (new_last < key) new_last = key;
+      values_.resize(static_cast<std::size_t>(new_last - base_ + 1), T{});
+    }
+    values_[static_cast<std::size_t>(key - base_)] += amount;
+    if (key < low_) low_ = key;
+    if (key > high_) high_ = key;
+  }
+
   std::int64_t max_span_;
   std::int64_t base_ = 0;
   std::int64_t low_ = INT64_MAX, high_ = INT64_MIN;
-  std::vector<double> values_;
+  std::vector<T> values_;
   std::uint64_t outliers_ = 0;
 };
+
+using SeriesSums = BasicSeries<double>;
+using DayCounts = BasicSeries<std::uint32_t>;
 
 /** Counts per day and per value of one dimension (channel, category): days × (width + 1) cells,
  *  values with ids past `width` share the last column ("other"). */
@@ -206,7 +256,7 @@ class DayGrid {
   }
 
  private:
-  void add_slow(std::int64_t day, std::uint32_t column);
+  [[gnu::noinline]] void add_slow(std::int64_t day, std::uint32_t column);
   std::uint32_t width_;
   std::int64_t max_span_;
   std::int64_t base_ = 0;

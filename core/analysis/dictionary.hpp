@@ -113,9 +113,11 @@ class Dictionary {
 
   /** Id of `text`, adding it when new. Values past the capacity map to other_id(). The words of
    *  short keys sit in the slot itself, so a hit costs one probe and two compares. */
-  std::uint32_t id(std::string_view text) {
+  [[gnu::always_inline]] std::uint32_t id(std::string_view text) {
     const KeyWords words = key_words(text.data(), text.size());
     const auto size = static_cast<std::uint32_t>(text.size());
+    // Exports repeat values in runs ("closed", "normal"): the last hit is checked first.
+    if (((last_.first ^ words.first) | (last_.second ^ words.second) | (last_.size ^ size)) == 0 && size <= 16) return last_.id;
     const std::size_t mask = mask_;
     const Slot* slots = slots_.data();
     std::size_t slot = static_cast<std::size_t>(slot_hash(words, size)) & mask;
@@ -123,8 +125,11 @@ class Dictionary {
       const Slot& candidate = slots[slot];
       // One branch for the usual hit: the words and the size compared with bitwise operators.
       const bool same = ((candidate.first ^ words.first) | (candidate.second ^ words.second) | (candidate.size ^ size)) == 0;
-      if (same && (size <= 16 || same_bytes(arena_.data() + offsets_[candidate.id], text.data(), size)))
-        return candidate.id == missing_marker_id ? missing : candidate.id;
+      if (same && (size <= 16 || same_bytes(arena_.data() + offsets_[candidate.id], text.data(), size))) {
+        last_ = candidate;
+        if (candidate.id == missing_marker_id) last_.id = missing;
+        return last_.id;
+      }
       if (candidate.id == missing) break;
       slot = (slot + 1) & mask;
     }
@@ -218,6 +223,7 @@ class Dictionary {
   std::size_t markers_ = 0;
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
+  Slot last_;  // the slot of the last hit (size 0xFFFFFFFF until then: matches nothing)
   std::vector<std::int8_t> tags_;
   std::int8_t other_tag_ = -1;
   std::vector<std::uint32_t> offsets_;  // value i is arena_[offsets_[i], offsets_[i + 1])

@@ -49,6 +49,8 @@ class TicketAccumulator {
  public:
   static constexpr std::uint32_t grid_width = 24;  // channels / categories drawn per day; more share "(other)"
 
+  /** SLA targets in seconds (first response, resolution; the same for their business figures). */
+  void set_targets(double first_response_seconds, double resolution_seconds);
   void add(const TicketRecord& ticket, const TicketSettings& settings, LocalClock& clock);
   void merge(const TicketAccumulator& other);
 
@@ -73,6 +75,8 @@ class TicketAccumulator {
     QuantileStore store;
     std::array<std::uint64_t, exclusion_count> excluded{};
     std::uint64_t from_column = 0, from_timestamps = 0;
+    std::int64_t target_millis = INT64_MAX;  // SLA target of this figure
+    std::uint64_t within_target = 0;          // values <= target
     void merge(const DurationFigure& other);
   };
   struct AgentStats {
@@ -91,7 +95,7 @@ class TicketAccumulator {
   std::uint64_t reopened_ = 0, reopen_n_ = 0;
   RatingCounts csat_;
   std::uint64_t made_sla_ = 0, made_sla_n_ = 0, frt_sla_met_ = 0, frt_sla_n_ = 0, resolution_sla_met_ = 0, resolution_sla_n_ = 0;
-  SeriesSums volume_by_day_, opened_by_day_, closed_by_day_;
+  DayCounts volume_by_day_, opened_by_day_, closed_by_day_;
   std::uint64_t no_created_day_ = 0, backlog_excluded_ = 0;
   DayGrid channel_grid_{grid_width}, category_grid_{grid_width};
   PerKey<std::uint64_t> by_status_, by_channel_, by_category_, by_priority_, by_group_;

@@ -106,11 +106,14 @@ class TimeColumn {
   bool valid() const { return index_ >= 0; }
   const time::TimestampFormat& format() const { return format_; }
 
-  Read read(std::string_view text, std::int64_t& utc_millis) {
+  [[gnu::always_inline]] Read read(std::string_view text, std::int64_t& utc_millis) {
     if (text.empty()) return Read::missing;
     std::int64_t seconds = 0;
     bool has_offset = false;
-    if (fast_iso(text, seconds, has_offset, &date_cache_)) {
+    // The date cache pays off on columns sorted by time (creation dates); on others it is a coin
+    // toss for the branch predictor, so it switches itself off after a trial.
+    if (fast_iso(text, seconds, has_offset, use_cache_ ? &date_cache_ : nullptr)) {
+      if (use_cache_ && ++cache_trials_ == 4096) use_cache_ = date_cache_.hits * 10 >= cache_trials_ * 9;
       if (!has_offset) seconds = utc_ ? seconds - fixed_offset_ : zone_.local_to_utc(seconds);
       utc_millis = seconds * 1000;
       return Read::ok;
@@ -130,8 +133,9 @@ class TimeColumn {
     std::uint16_t last2 = 0;
     std::int64_t day_seconds = 0;
     bool valid = false;
+    std::uint32_t hits = 0;
   };
-  static bool fast_iso(std::string_view text, std::int64_t& seconds, bool& has_offset, DateCache* cache = nullptr) {
+  [[gnu::always_inline]] static bool fast_iso(std::string_view text, std::int64_t& seconds, bool& has_offset, DateCache* cache = nullptr) {
     const std::size_t size = text.size();
     if (size != 19 && size != 20 && size != 10 && size != 16 && size != 17) return false;
     const char* p = text.data();
@@ -142,6 +146,7 @@ class TimeColumn {
     std::int64_t day_seconds;
     if (cache && cache->valid && cache->first8 == date_word && cache->last2 == date_tail) {
       day_seconds = cache->day_seconds;
+      ++cache->hits;
     } else {
       // "YYYY-MM-": digits at bytes 0-3 and 5-6, '-' at 4 and 7 (little-endian lanes).
       constexpr std::uint64_t digit_lanes = 0x00FF'FF00'FFFF'FFFFull;
@@ -155,7 +160,7 @@ class TimeColumn {
       const int day = static_cast<int>(d0 * 10 + d1);
       if (month < 1 || month > 12 || day < 1 || day > time::days_in_month(year, month)) return false;
       day_seconds = time::days_from_civil(year, month, day) * 86400;
-      if (cache) *cache = DateCache{date_word, date_tail, day_seconds, true};
+      if (cache) *cache = DateCache{date_word, date_tail, day_seconds, true, cache->hits};
     }
     std::int64_t time_of_day = 0;
     std::size_t end = 10;
@@ -212,6 +217,8 @@ class TimeColumn {
   time::DateOrder order_ = time::DateOrder::day_first;
   time::ZoneConverter zone_{time::utc_zone()};
   DateCache date_cache_;
+  bool use_cache_ = true;
+  std::uint32_t cache_trials_ = 0;
   bool utc_ = true;
   int fixed_offset_ = 0;
 };

@@ -322,6 +322,7 @@ TEST(AnalysisTicketAccumulator, MergeEqualsWhole) {
   std::mt19937 random(5);
   std::uniform_int_distribution<int> draw(0, 1 << 30);
   TicketAccumulator whole, left, right;
+  for (TicketAccumulator* accumulator : {&whole, &left, &right}) accumulator->set_targets(3600, 86400);
   const std::int64_t base = 1704067200000;  // 2024-01-01
   for (int i = 0; i < 3000; ++i) {
     TicketRecord t;
@@ -353,4 +354,5 @@ TEST(AnalysisTicketAccumulator, MergeEqualsWhole) {
   EXPECT_EQ(a, b);
   EXPECT_EQ(a["tickets"]["value"], 3000);
   EXPECT_EQ(a["fcr"]["definition"], "one_touch");
+  EXPECT_TRUE(a["sla"]["first_response"]["value"].is_number());
 }

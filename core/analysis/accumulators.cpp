@@ -8,10 +8,10 @@ namespace skpi::analysis {
 
 void QuantileStore::switch_to_real() {
   real_.reserve(whole_.size() + 16);
-  for (std::int32_t value : whole_) real_.push_back(value);
+  whole_.for_each([this](std::int32_t value) { real_.push_back(value); });
   real_sum_ = static_cast<double>(whole_sum_);
   real_compensation_ = static_cast<double>(whole_sum_ - static_cast<std::int64_t>(real_sum_));
-  std::vector<std::int32_t>().swap(whole_);
+  whole_.clear();
   whole_sum_ = 0;
   real_mode_ = true;
 }
@@ -24,7 +24,7 @@ void QuantileStore::add_real(double value) {
 
 void QuantileStore::merge(const QuantileStore& other) {
   if (!other.real_mode_ && !real_mode_) {
-    whole_.insert(whole_.end(), other.whole_.begin(), other.whole_.end());
+    whole_.append(other.whole_);
     whole_sum_ += other.whole_sum_;
     return;
   }
@@ -35,10 +35,10 @@ void QuantileStore::merge(const QuantileStore& other) {
       add_to_sum(value);
     }
   } else {
-    for (std::int32_t value : other.whole_) {
+    other.whole_.for_each([this](std::int32_t value) {
       real_.push_back(value);
       add_to_sum(value);
-    }
+    });
   }
 }
 
@@ -72,7 +72,7 @@ void median_and_p90(std::vector<T>& values, double& median, double& p90) {
 // 65,536 buckets finds the bucket of each wanted rank, a second pass copies those buckets' values,
 // and only they are sorted. Two linear passes instead of nth_element's partitioning: several times
 // faster on millions of values, and exact.
-void whole_quantiles(const std::vector<std::int32_t>& values, std::int32_t low, std::int32_t high, const double* qs,
+void whole_quantiles(const Int32Blocks& values, std::int32_t low, std::int32_t high, const double* qs,
                      std::size_t count, double* out) {
   // About four values per bucket, between 256 and 65,536 buckets.
   int bucket_bits = 8;
@@ -81,7 +81,7 @@ void whole_quantiles(const std::vector<std::int32_t>& values, std::int32_t low, 
   int shift = 0;
   while ((range >> shift) >= (1u << bucket_bits)) ++shift;
   std::vector<std::uint32_t> histogram((range >> shift) + 1, 0);
-  for (std::int32_t value : values) ++histogram[static_cast<std::uint32_t>(static_cast<std::int64_t>(value) - low) >> shift];
+  values.for_each([&](std::int32_t value) { ++histogram[static_cast<std::uint32_t>(static_cast<std::int64_t>(value) - low) >> shift]; });
   // The ranks needed: floor and floor + 1 of each position q * (n - 1).
   const std::size_t n = values.size();
   std::vector<std::size_t> ranks;
@@ -112,10 +112,10 @@ void whole_quantiles(const std::vector<std::int32_t>& values, std::int32_t low, 
   for (std::size_t b = 0; b < buckets.size(); ++b) members[b].reserve(histogram[buckets[b]]);
   // Marks the wanted buckets in the histogram itself (its counts are no longer needed).
   for (std::size_t b = 0; b < buckets.size(); ++b) histogram[buckets[b]] = 0x80000000u | static_cast<std::uint32_t>(b);
-  for (std::int32_t value : values) {
+  values.for_each([&](std::int32_t value) {
     const std::uint32_t mark = histogram[static_cast<std::uint32_t>(static_cast<std::int64_t>(value) - low) >> shift];
     if (mark & 0x80000000u) members[mark & 0x7FFFFFFFu].push_back(value);
-  }
+  });
   for (auto& bucket_values : members) std::sort(bucket_values.begin(), bucket_values.end());
   auto value_at = [&](std::size_t r) {
     const std::size_t b = static_cast<std::size_t>(std::lower_bound(buckets.begin(), buckets.end(), wanted_bucket[r]) - buckets.begin());
@@ -136,12 +136,17 @@ constexpr std::size_t histogram_threshold = 2048;
 double QuantileStore::quantile(double q) {
   if (real_mode_) return quantile_of(real_, q);
   if (whole_.size() >= histogram_threshold) {
-    const auto [low, high] = std::minmax_element(whole_.begin(), whole_.end());
+    std::int32_t low = INT32_MAX, high = INT32_MIN;
+    whole_.for_each([&](std::int32_t value) {
+      low = std::min(low, value);
+      high = std::max(high, value);
+    });
     double out = 0;
-    whole_quantiles(whole_, *low, *high, &q, 1, &out);
+    whole_quantiles(whole_, low, high, &q, 1, &out);
     return out;
   }
-  return quantile_of(whole_, q);
+  std::vector<std::int32_t> values = whole_.to_vector();
+  return quantile_of(values, q);
 }
 
 QuantileSummary QuantileStore::summarize() {
@@ -151,36 +156,35 @@ QuantileSummary QuantileStore::summarize() {
   const double n = static_cast<double>(summary.n);
   summary.sum = total();
   summary.mean = summary.sum / n;
+  double squares = 0;  // a second pass around the mean: Σx² − n·mean² would lose digits
   if (real_mode_) {
     const auto [low, high] = std::minmax_element(real_.begin(), real_.end());
     summary.min = *low;
     summary.max = *high;
-  } else {
-    const auto [low, high] = std::minmax_element(whole_.begin(), whole_.end());
-    summary.min = *low;
-    summary.max = *high;
-  }
-  if (real_mode_) {
+    for (double value : real_) squares += (value - summary.mean) * (value - summary.mean);
     median_and_p90(real_, summary.median, summary.p90);
-  } else if (whole_.size() >= histogram_threshold) {
-    const double qs[2] = {0.5, 0.9};
-    double out[2];
-    whole_quantiles(whole_, static_cast<std::int32_t>(summary.min), static_cast<std::int32_t>(summary.max), qs, 2, out);
-    summary.median = out[0];
-    summary.p90 = out[1];
   } else {
-    median_and_p90(whole_, summary.median, summary.p90);
-  }
-  if (summary.n >= 2) {
-    // Second pass around the mean: the textbook Σx² − n·mean² loses digits on large, close values.
-    double squares = 0;
-    if (real_mode_) {
-      for (double value : real_) squares += (value - summary.mean) * (value - summary.mean);
+    std::int32_t low = INT32_MAX, high = INT32_MIN;
+    const double mean = summary.mean;
+    whole_.for_each([&](std::int32_t value) {
+      low = std::min(low, value);
+      high = std::max(high, value);
+      squares += (value - mean) * (value - mean);
+    });
+    summary.min = low;
+    summary.max = high;
+    if (whole_.size() >= histogram_threshold) {
+      const double qs[2] = {0.5, 0.9};
+      double out[2];
+      whole_quantiles(whole_, low, high, qs, 2, out);
+      summary.median = out[0];
+      summary.p90 = out[1];
     } else {
-      for (std::int32_t value : whole_) squares += (value - summary.mean) * (value - summary.mean);
+      std::vector<std::int32_t> values = whole_.to_vector();
+      median_and_p90(values, summary.median, summary.p90);
     }
-    summary.standard_deviation = std::sqrt(squares / (n - 1));
   }
+  if (summary.n >= 2) summary.standard_deviation = std::sqrt(squares / (n - 1));
   return summary;
 }
 
@@ -189,7 +193,7 @@ std::size_t QuantileStore::count_at_most(double limit) const {
   if (real_mode_) {
     for (double value : real_) count += value <= limit;
   } else {
-    for (std::int32_t value : whole_) count += value <= limit;
+    whole_.for_each([&](std::int32_t value) { count += value <= limit; });
   }
   return count;
 }

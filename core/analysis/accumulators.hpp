@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,70 @@ struct QuantileSummary {
   double max = 0;
   double sum = 0;
   double standard_deviation = 0;  // sample (n − 1); 0 when n < 2
+};
+
+/** Append-only int32 storage in blocks that grow from 256 to 65,536 values: no reallocation copy
+ *  and at most one partly filled block of slack, so a store of ten million durations costs 40 MB,
+ *  not the 80-120 MB a doubling vector may hold while it grows. */
+class Int32Blocks {
+ public:
+  void push_back(std::int32_t value) {
+    if (cursor_ == end_) next_block();
+    *cursor_++ = value;
+    ++size_;
+  }
+  std::size_t size() const { return size_; }
+  template <typename Visit>
+  void for_each(Visit&& visit) const {
+    for (std::size_t b = 0; b < blocks_.size(); ++b) {
+      const std::int32_t* data = blocks_[b].get();
+      const std::size_t count = b + 1 == blocks_.size() ? static_cast<std::size_t>(cursor_ - data) : block_size(b);
+      for (std::size_t i = 0; i < count; ++i) visit(data[i]);
+    }
+  }
+  void append(const Int32Blocks& other) {
+    other.for_each([this](std::int32_t value) { push_back(value); });
+  }
+  std::vector<std::int32_t> to_vector() const {
+    std::vector<std::int32_t> values;
+    values.reserve(size_);
+    for_each([&values](std::int32_t value) { values.push_back(value); });
+    return values;
+  }
+  void clear() {
+    blocks_.clear();
+    cursor_ = end_ = nullptr;
+    size_ = 0;
+  }
+  std::size_t memory_bytes() const {
+    std::size_t bytes = 0;
+    for (std::size_t b = 0; b < blocks_.size(); ++b) bytes += block_size(b) * 4;
+    return bytes;
+  }
+  Int32Blocks() = default;
+  Int32Blocks(const Int32Blocks& other) { append(other); }
+  Int32Blocks& operator=(const Int32Blocks& other) {
+    if (this != &other) {
+      clear();
+      append(other);
+    }
+    return *this;
+  }
+  Int32Blocks(Int32Blocks&&) noexcept = default;
+  Int32Blocks& operator=(Int32Blocks&&) noexcept = default;
+
+ private:
+  static std::size_t block_size(std::size_t index) { return index >= 8 ? 65536 : std::size_t{256} << index; }
+  void next_block() {
+    const std::size_t size = block_size(blocks_.size());
+    blocks_.emplace_back(new std::int32_t[size]);
+    cursor_ = blocks_.back().get();
+    end_ = cursor_ + size;
+  }
+  std::vector<std::unique_ptr<std::int32_t[]>> blocks_;
+  std::int32_t* cursor_ = nullptr;
+  std::int32_t* end_ = nullptr;
+  std::size_t size_ = 0;
 };
 
 /** Values kept compactly for exact quantiles: whole numbers in int32 (4 bytes each) until the first
@@ -50,14 +115,13 @@ class QuantileStore {
 
   std::size_t size() const { return real_mode_ ? real_.size() : whole_.size(); }
   bool empty() const { return size() == 0; }
-  /** n, mean, median, p90, min, max. Reorders the stored values (the multiset is unchanged). */
+  /** n, mean, median, p90, min, max, sd. May reorder the stored values (the multiset is unchanged). */
   QuantileSummary summarize();
-  /** Quantile q in [0, 1]; reorders the stored values. Precondition: !empty(). */
+  /** Quantile q in [0, 1]. Precondition: !empty(). */
   double quantile(double q);
   /** How many values are <= limit. */
   std::size_t count_at_most(double limit) const;
-  std::size_t memory_bytes() const { return whole_.capacity() * 4 + real_.capacity() * 8; }
-  void reserve(std::size_t n) { whole_.reserve(n); }
+  std::size_t memory_bytes() const { return whole_.memory_bytes() + real_.capacity() * 8; }
 
  private:
   void switch_to_real();
@@ -73,7 +137,7 @@ class QuantileStore {
   }
   double total() const { return real_mode_ ? real_sum_ + real_compensation_ : static_cast<double>(whole_sum_); }
 
-  std::vector<std::int32_t> whole_;
+  Int32Blocks whole_;
   std::vector<double> real_;
   bool real_mode_ = false;
   std::int64_t whole_sum_ = 0;

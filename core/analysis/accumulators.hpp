@@ -31,9 +31,8 @@ class Int32Blocks {
   void push_back(std::int32_t value) {
     if (cursor_ == end_) next_block();
     *cursor_++ = value;
-    ++size_;
   }
-  std::size_t size() const { return size_; }
+  std::size_t size() const { return size_before_last_ + (blocks_.empty() ? 0 : static_cast<std::size_t>(cursor_ - blocks_.back().get())); }
   template <typename Visit>
   void for_each(Visit&& visit) const {
     for (std::size_t b = 0; b < blocks_.size(); ++b) {
@@ -47,14 +46,14 @@ class Int32Blocks {
   }
   std::vector<std::int32_t> to_vector() const {
     std::vector<std::int32_t> values;
-    values.reserve(size_);
+    values.reserve(size());
     for_each([&values](std::int32_t value) { values.push_back(value); });
     return values;
   }
   void clear() {
     blocks_.clear();
     cursor_ = end_ = nullptr;
-    size_ = 0;
+    size_before_last_ = 0;
   }
   std::size_t memory_bytes() const {
     std::size_t bytes = 0;
@@ -75,7 +74,8 @@ class Int32Blocks {
 
  private:
   static std::size_t block_size(std::size_t index) { return index >= 8 ? 65536 : std::size_t{256} << index; }
-  void next_block() {
+  [[gnu::noinline]] void next_block() {
+    if (!blocks_.empty()) size_before_last_ += block_size(blocks_.size() - 1);
     const std::size_t size = block_size(blocks_.size());
     blocks_.emplace_back(new std::int32_t[size]);
     cursor_ = blocks_.back().get();
@@ -84,7 +84,7 @@ class Int32Blocks {
   std::vector<std::unique_ptr<std::int32_t[]>> blocks_;
   std::int32_t* cursor_ = nullptr;
   std::int32_t* end_ = nullptr;
-  std::size_t size_ = 0;
+  std::size_t size_before_last_ = 0;  // values in every block but the last (those are full)
 };
 
 /** Values kept compactly for exact quantiles: whole numbers in int32 (4 bytes each) until the first

@@ -173,28 +173,26 @@ void TicketAccumulator::add(const TicketRecord& t, const TicketSettings& setting
 
   // FCR under each definition, over resolved tickets that carry what the definition needs.
   if (resolved) {
-    std::array<std::int8_t, fcr_definition_count> hit;
-    hit.fill(-1);
-    const std::int32_t replies = t.replies >= 0 ? t.replies : t.agent_interactions;
-    if (replies >= 0) {
-      hit[static_cast<int>(FcrDefinition::one_touch)] = replies < 2;
-      hit[static_cast<int>(FcrDefinition::one_reply)] = replies == 1;
-    }
-    if (t.customer_interactions >= 0) hit[static_cast<int>(FcrDefinition::no_customer_follow_up)] = t.customer_interactions == 0;
-    if (t.agent_count >= 0 || t.reassignments >= 0) {
-      const bool one_agent = t.agent_count >= 0 ? t.agent_count <= 1 : t.reassignments == 0;
-      hit[static_cast<int>(FcrDefinition::one_agent)] = one_agent && t.reopens <= 0;
-    }
-    if (resolution_seconds >= 0) hit[static_cast<int>(FcrDefinition::within_minutes)] = resolution_seconds <= settings.fcr_minutes * 60;
-    for (int d = 0; d < fcr_definition_count; ++d) {
-      if (hit[d] < 0) continue;
+    auto count = [&](FcrDefinition definition, bool hit) {
+      const auto d = static_cast<std::size_t>(definition);
       ++fcr_n_[d];
-      fcr_hits_[d] += hit[d];
+      fcr_hits_[d] += hit;
       if (agent) {
         ++agent->fcr_n[d];
-        agent->fcr_hits[d] += hit[d];
+        agent->fcr_hits[d] += hit;
       }
+    };
+    const std::int32_t replies = t.replies >= 0 ? t.replies : t.agent_interactions;
+    if (replies >= 0) {
+      count(FcrDefinition::one_touch, replies < 2);
+      count(FcrDefinition::one_reply, replies == 1);
     }
+    if (t.customer_interactions >= 0) count(FcrDefinition::no_customer_follow_up, t.customer_interactions == 0);
+    if (t.agent_count >= 0 || t.reassignments >= 0) {
+      const bool one_agent = t.agent_count >= 0 ? t.agent_count <= 1 : t.reassignments == 0;
+      count(FcrDefinition::one_agent, one_agent && t.reopens <= 0);
+    }
+    if (resolution_seconds >= 0) count(FcrDefinition::within_minutes, resolution_seconds <= settings.fcr_minutes * 60);
   }
   if (t.reopens >= 0 && (resolved || !settings.has_resolution_info)) {
     ++reopen_n_;
@@ -614,8 +612,7 @@ class TicketProcessor final : public Processor {
     if (col_status_ >= 0) {
       t.status = text_id(f, n, col_status_, statuses_);
       if (t.status != Dictionary::missing) {
-        if (t.status >= status_classes_.size()) status_classes_.resize(static_cast<std::size_t>(t.status) + 1, -1);
-        std::int8_t& status_class = status_classes_[t.status];
+        std::int8_t& status_class = statuses_.tag(t.status);  // resolved / open / unknown, once per value
         if (status_class < 0) status_class = static_cast<std::int8_t>(classify_status(statuses_.name(t.status)));
         t.status_class = status_class;
       }
@@ -776,7 +773,6 @@ class TicketProcessor final : public Processor {
   Dictionary statuses_{10000, &TimeColumn::is_missing}, channels_{10000, &TimeColumn::is_missing},
       categories_{10000, &TimeColumn::is_missing}, agents_{10000, &TimeColumn::is_missing}, groups_{10000, &TimeColumn::is_missing},
       priorities_{10000, &TimeColumn::is_missing};
-  std::vector<std::int8_t> status_classes_;
   Dictionary ids_;
   std::vector<TicketRecord> records_;
   std::vector<std::uint64_t> record_rows_;

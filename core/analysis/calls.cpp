@@ -25,6 +25,32 @@ struct CallAccumulator {
     QuantileStore handle_times, waits;
   };
   PerKey<Agent> agents;
+
+  void merge(const CallAccumulator& o) {
+    rows += o.rows;
+    offered += o.offered;
+    answered += o.answered;
+    abandoned += o.abandoned;
+    other += o.other;
+    unknown += o.unknown;
+    answered_waits.merge(o.answered_waits);
+    abandoned_waits.merge(o.abandoned_waits);
+    handle_times.merge(o.handle_times);
+    talk += o.talk;
+    hold += o.hold;
+    wrap += o.wrap;
+    talk_n += o.talk_n;
+    hold_n += o.hold_n;
+    wrap_n += o.wrap_n;
+    arrivals.merge(o.arrivals);
+    by_day.merge(o.by_day);
+    no_time_rows += o.no_time_rows;
+    agents.merge(o.agents, [](Agent& a, const Agent& b) {
+      a.handled += b.handled;
+      a.handle_times.merge(b.handle_times);
+      a.waits.merge(b.waits);
+    });
+  }
 };
 
 class CallProcessor final : public Processor {
@@ -74,6 +100,7 @@ class CallProcessor final : public Processor {
       }
       target = route == 0 ? &main_ : &compare_;
     }
+    if (target == &main_ && context_.split(row)) target = &half_;
     CallAccumulator& a = *target;
 
     if (col_calls_ >= 0) {
@@ -181,9 +208,11 @@ class CallProcessor final : public Processor {
     }
   }
 
-  std::uint64_t records() const override { return main_.rows + compare_.rows; }
+  std::uint64_t records() const override { return main_.rows + compare_.rows + half_.rows; }
 
   void report(json& metrics, json& comparison, json&) override {
+    main_.merge(half_);
+    half_ = CallAccumulator{};  // merged: records() must not count it twice
     metrics = build(main_);
     if (context_.comparing()) comparison["metrics"] = compare_metrics(build(compare_), metrics);
   }
@@ -355,7 +384,7 @@ class CallProcessor final : public Processor {
   int interval_ = 3600;
   Dictionary outcome_names_{10000}, agents_{10000};
   std::vector<std::int8_t> outcome_classes_;
-  CallAccumulator main_, compare_;
+  CallAccumulator main_, compare_, half_;
 };
 
 }  // namespace

@@ -46,6 +46,8 @@ struct Context {
     return -1;
   }
   bool filtering() const { return options->period.has_value(); }
+  /** With merge_check, every other main-period row goes to the second accumulator. */
+  bool split(std::uint64_t row) const { return options->merge_check && (row & 1) != 0; }
   bool comparing() const { return options->compare_to.has_value(); }
 };
 

@@ -261,7 +261,7 @@ std::pair<Options, std::optional<Error>> parse_options(const json& input) {
                                 "business_hours", "period", "compare_to", "fcr_definition", "fcr_minutes", "csat_scale",
                                 "csat_threshold", "ces_scale", "service_level_seconds", "service_level_abandoned",
                                 "sla", "sla_first_response_seconds", "sla_resolution_seconds", "locale", "interval_minutes",
-                                "retention_period", "gross_margin", "header", "sniff_bytes"};
+                                "retention_period", "gross_margin", "header", "sniff_bytes", "merge_check"};
   for (const auto& item : merged.items()) {
     const std::string key = item.key();
     if (std::find_if(std::begin(known), std::end(known), [&key](const char* name) { return key == name; }) == std::end(known))
@@ -298,6 +298,7 @@ std::pair<Options, std::optional<Error>> parse_options(const json& input) {
     else if (*decimal == "." || lower(*decimal) == "point" || lower(*decimal) == "dot") options.reader.decimal = '.';
     else if (lower(*decimal) != "auto") return fail(option_error("options.decimal.invalid", "decimal", "decimal must be \",\", \".\" or auto."));
   }
+  if (merged.contains("merge_check") && merged["merge_check"].is_boolean()) options.merge_check = merged["merge_check"].get<bool>();
   if (merged.contains("header") && merged["header"].is_boolean()) options.reader.header_row = merged["header"].get<bool>() ? -2 : -1;
   if (merged.contains("sniff_bytes") && merged["sniff_bytes"].is_number_unsigned()) options.reader.sniff_bytes = merged["sniff_bytes"].get<std::size_t>();
   if (auto order = text("date_order")) {

@@ -69,6 +69,9 @@ struct Options {
   int interval_minutes = 0;  // 0 = from the data (interval files) or 60
   int retention_months = 1;  // period length for churn/retention: 1, 3 or 12
   double gross_margin = 1;
+  /** Testing aid: rows alternate between two accumulators that are merged before the report. The
+   *  report must be the same as without it (merge == whole through the real add paths). */
+  bool merge_check = false;
   std::vector<std::string> unknown_keys;
 };
 

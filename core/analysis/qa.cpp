@@ -26,6 +26,21 @@ struct QaAccumulator {
   std::vector<Review> loose_reviews;  // rows without an id: one interaction each
   PerKey<Criterion> criteria;
   std::uint64_t rows = 0;
+
+  void merge(const QaAccumulator& o) {
+    rows += o.rows;
+    reviews.merge(o.reviews, [](Review& a, const Review& b) {
+      a.weighted += b.weighted;
+      a.weights += b.weights;
+      if (b.agent != Dictionary::missing) a.agent = b.agent;
+    });
+    loose_reviews.insert(loose_reviews.end(), o.loose_reviews.begin(), o.loose_reviews.end());
+    criteria.merge(o.criteria, [](Criterion& a, const Criterion& b) {
+      a.sum += b.sum;
+      a.weight_sum += b.weight_sum;
+      a.n += b.n;
+    });
+  }
 };
 
 class QaProcessor final : public Processor {
@@ -88,6 +103,7 @@ class QaProcessor final : public Processor {
       }
       target = route == 0 ? &main_ : &compare_;
     }
+    if (target == &main_ && context_.split(row)) target = &half_;
     QaAccumulator& a = *target;
     ++a.rows;
     std::uint32_t agent = Dictionary::missing;
@@ -117,9 +133,11 @@ class QaProcessor final : public Processor {
     }
   }
 
-  std::uint64_t records() const override { return main_.rows + compare_.rows; }
+  std::uint64_t records() const override { return main_.rows + compare_.rows + half_.rows; }
 
   void report(json& metrics, json& comparison, json&) override {
+    main_.merge(half_);
+    half_ = QaAccumulator{};  // merged: records() must not count it twice
     metrics = build(main_);
     if (context_.comparing()) comparison["metrics"] = compare_metrics(build(compare_), metrics);
   }
@@ -183,7 +201,7 @@ class QaProcessor final : public Processor {
   int col_review_, col_criterion_, col_score_, col_weight_, col_agent_;
   Role date_role_;
   Dictionary reviews_, criteria_{10000}, agents_{10000};
-  QaAccumulator main_, compare_;
+  QaAccumulator main_, compare_, half_;
 };
 
 }  // namespace

@@ -32,6 +32,20 @@ struct SurveyAccumulator {
     if (index >= months.size()) months.resize(index + 1);
     return &months[index];
   }
+
+  void merge(const SurveyAccumulator& other) {
+    responses += other.responses;
+    for (int m = 0; m < measure_count; ++m) {
+      total[m].merge(other.total[m]);
+      for (std::size_t i = 0; i < other.by_month[m].size(); ++i) {
+        const RatingCounts& counts = other.by_month[m][i];
+        if (counts.numeric() == 0 && counts.verdicts() == 0) continue;
+        if (RatingCounts* mine = month(m, other.month_base + static_cast<int>(i))) mine->merge(counts);
+      }
+      for (std::size_t s = 0; s < segment_role_count; ++s)
+        by_segment[m][s].merge(other.by_segment[m][s], [](RatingCounts& a, const RatingCounts& b) { a.merge(b); });
+    }
+  }
 };
 
 class SurveyProcessor final : public Processor {
@@ -93,6 +107,7 @@ class SurveyProcessor final : public Processor {
       }
       target = route == 0 ? &main_ : &compare_;
     }
+    if (target == &main_ && context_.split(row)) target = &half_;
     ++target->responses;
     std::uint32_t segment_ids[segment_role_count];
     for (std::size_t s = 0; s < segment_role_count; ++s) {
@@ -118,9 +133,11 @@ class SurveyProcessor final : public Processor {
     }
   }
 
-  std::uint64_t records() const override { return main_.responses + compare_.responses; }
+  std::uint64_t records() const override { return main_.responses + compare_.responses + half_.responses; }
 
   void report(json& metrics, json& comparison, json&) override {
+    main_.merge(half_);
+    half_ = SurveyAccumulator{};  // merged: records() must not count it twice
     metrics = build(main_);
     if (context_.comparing()) comparison["metrics"] = compare_metrics(build(compare_), metrics);
   }
@@ -187,7 +204,7 @@ class SurveyProcessor final : public Processor {
   std::array<int, segment_role_count> segment_columns_{};
   std::array<Dictionary, segment_role_count> segments_{Dictionary(10000), Dictionary(10000), Dictionary(10000), Dictionary(10000),
                                                        Dictionary(10000), Dictionary(10000), Dictionary(10000)};
-  SurveyAccumulator main_, compare_;
+  SurveyAccumulator main_, compare_, half_;
 };
 
 }  // namespace

@@ -588,6 +588,7 @@ class TicketProcessor final : public Processor {
     settings_.has_resolution_end = m.has(Role::resolved_at) || m.has(Role::closed_at) || m.has(Role::resolution_time) || m.has(Role::resolution_time_business);
     settings_.zone = context.options->zone;
     main_.set_targets(context.options->sla_first_response_seconds, context.options->sla_resolution_seconds);
+    half_.set_targets(context.options->sla_first_response_seconds, context.options->sla_resolution_seconds);
     compare_.set_targets(context.options->sla_first_response_seconds, context.options->sla_resolution_seconds);
     if (m.has(Role::resolved_at) && m.has(Role::closed_at)) {
       context.warnings.push_back("Resolution time runs from creation to the resolved time; the closed time is not used for it.");
@@ -674,7 +675,7 @@ class TicketProcessor final : public Processor {
     accumulate(t, row);
   }
 
-  std::uint64_t records() const override { return event_log_ ? records_.size() : main_.tickets() + compare_.tickets(); }
+  std::uint64_t records() const override { return event_log_ ? records_.size() : main_.tickets() + compare_.tickets() + half_.tickets(); }
 
   void report(json& metrics, json& comparison, json& extra) override {
     if (event_log_) {
@@ -684,6 +685,8 @@ class TicketProcessor final : public Processor {
                                 {"rule", "several rows per id: the last row of each id is its final state"}};
     }
     const TicketAccumulator::Names names{&statuses_, &channels_, &categories_, &agents_, &groups_, &priorities_};
+    main_.merge(half_);
+    half_ = TicketAccumulator{};  // merged: records() must not count it twice
     metrics = main_.report(names, *context_.options, settings_, context_.warnings);
     if (context_.comparing()) {
       std::vector<std::string> ignored;
@@ -700,7 +703,7 @@ class TicketProcessor final : public Processor {
  private:
   void accumulate(const TicketRecord& t, std::uint64_t row) {
     if (!context_.filtering()) {
-      main_.add(t, settings_, clock_);
+      (context_.split(row) ? half_ : main_).add(t, settings_, clock_);
       return;
     }
     if (t.created == no_time) {
@@ -708,7 +711,7 @@ class TicketProcessor final : public Processor {
       return;
     }
     const int target = context_.route(clock_.day(t.created));
-    if (target == 0) main_.add(t, settings_, clock_);
+    if (target == 0) (context_.split(row) ? half_ : main_).add(t, settings_, clock_);
     else if (target == 1) compare_.add(t, settings_, clock_);
     else context_.issues->skip(Reason::row_outside_period, row);
   }
@@ -776,7 +779,7 @@ class TicketProcessor final : public Processor {
   Dictionary ids_;
   std::vector<TicketRecord> records_;
   std::vector<std::uint64_t> record_rows_;
-  TicketAccumulator main_, compare_;
+  TicketAccumulator main_, compare_, half_;
 };
 
 }  // namespace

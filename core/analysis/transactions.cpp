@@ -39,6 +39,25 @@ struct TransactionAccumulator {
   KeySet customer_days;     // (customer, day): distinct purchase days
   KeySet customer_periods;  // (customer, period): activity per period
   SeriesSums revenue_by_period, transactions_by_period;
+
+  void merge(const TransactionAccumulator& o) {
+    transactions += o.transactions;
+    revenue += o.revenue;
+    quantity += o.quantity;
+    quantity_n += o.quantity_n;
+    no_date += o.no_date;
+    amounts.merge(o.amounts);
+    customers.merge(o.customers, [](Customer& a, const Customer& b) {
+      a.transactions += b.transactions;
+      a.revenue += b.revenue;
+      a.first_period = std::min(a.first_period, b.first_period);
+      a.last_period = std::max(a.last_period, b.last_period);
+    });
+    customer_days.merge(o.customer_days);
+    customer_periods.merge(o.customer_periods);
+    revenue_by_period.merge(o.revenue_by_period);
+    transactions_by_period.merge(o.transactions_by_period);
+  }
 };
 
 class TransactionProcessor final : public Processor {
@@ -84,6 +103,7 @@ class TransactionProcessor final : public Processor {
       }
       target = route == 0 ? &main_ : &compare_;
     }
+    if (target == &main_ && context_.split(row)) target = &half_;
     TransactionAccumulator& a = *target;
     const std::uint32_t id = customer_ids_.id(customer_text);
     ++a.transactions;
@@ -112,9 +132,11 @@ class TransactionProcessor final : public Processor {
     }
   }
 
-  std::uint64_t records() const override { return main_.transactions + compare_.transactions; }
+  std::uint64_t records() const override { return main_.transactions + compare_.transactions + half_.transactions; }
 
   void report(json& metrics, json& comparison, json&) override {
+    main_.merge(half_);
+    half_ = TransactionAccumulator{};  // merged: records() must not count it twice
     metrics = build(main_);
     if (context_.comparing()) comparison["metrics"] = compare_metrics(build(compare_), metrics);
   }
@@ -221,7 +243,7 @@ class TransactionProcessor final : public Processor {
   Role date_role_;
   int months_ = 1;
   Dictionary customer_ids_;
-  TransactionAccumulator main_, compare_;
+  TransactionAccumulator main_, compare_, half_;
 };
 
 }  // namespace

@@ -439,6 +439,80 @@ TEST(AnalysisPeriods, PeriodAndComparison) {
   EXPECT_EQ(previous["comparison"]["compare_to"]["from"], "2024-01-30");
 }
 
+// ------------------------------------------------------------------------------------- merge == whole
+
+namespace {
+
+// Equal up to floating-point rounding (sums in another order), everything else exactly.
+void expect_same(const json& a, const json& b, const std::string& path = "") {
+  if (a.is_number() && b.is_number()) {
+    const double x = a.get<double>(), y = b.get<double>();
+    EXPECT_NEAR(x, y, 1e-9 * std::max(1.0, std::fabs(x))) << path;
+    return;
+  }
+  ASSERT_EQ(a.type(), b.type()) << path;
+  if (a.is_object()) {
+    ASSERT_EQ(a.size(), b.size()) << path;
+    for (const auto& [key, item] : a.items()) {
+      ASSERT_TRUE(b.contains(key)) << path << "/" << key;
+      expect_same(item, b[key], path + "/" + key);
+    }
+  } else if (a.is_array()) {
+    ASSERT_EQ(a.size(), b.size()) << path;
+    for (std::size_t i = 0; i < a.size(); ++i) expect_same(a[i], b[i], path + "/" + std::to_string(i));
+  } else {
+    EXPECT_EQ(a, b) << path;
+  }
+}
+
+}  // namespace
+
+// merge_check sends every other row to a second accumulator and merges the two before the report:
+// through the real add paths of every kind, merge must equal whole.
+TEST(AnalysisMerge, EveryKindMergesToTheWhole) {
+  std::string event_log = "number,incident_state,opened_at,resolved_at,reopen_count,reassignment_count,category\n";
+  for (int i = 0; i < 300; ++i) {
+    const std::string id = "INC" + std::to_string(i / 3);
+    const int day = 1 + (i / 3) % 27;
+    event_log += id + "," + (i % 3 == 2 ? "Closed" : "Active") + "," + (day < 10 ? "0" : "") + std::to_string(day) + "-02-2016 10:00," +
+                 (i % 3 == 2 ? (day < 9 ? "0" : "") + std::to_string(day + 1) + "-02-2016 1" + std::to_string(i % 10) + ":30" : "?") + "," +
+                 std::to_string(i % 7 == 0) + "," + std::to_string(i % 4) + ",Category " + std::to_string(i % 5) + "\n";
+  }
+  std::string calls = "call_id,start time,outcome,wait time,talk time,agent\n";
+  for (int i = 0; i < 400; ++i) {
+    calls += std::to_string(i) + ",2024-05-0" + std::to_string(1 + i % 7) + " " + (i % 24 < 10 ? "0" : "") + std::to_string(i % 24) + ":" +
+             std::to_string(10 + i % 50) + ":00," + (i % 5 == 0 ? "abandoned" : i % 17 == 0 ? "phantom" : "answered") + "," +
+             std::to_string(i * 7 % 90) + "," + std::to_string(60 + i * 13 % 600) + ",Agent " + std::to_string(i % 6) + "\n";
+  }
+  std::string transactions = "customer,date,amount\n";
+  for (int i = 0; i < 500; ++i) {
+    transactions += "c" + std::to_string(i * 7 % 60) + ",2024-0" + std::to_string(1 + i % 9) + "-" + (i % 28 < 9 ? "0" : "") +
+                    std::to_string(1 + i % 28) + "," + std::to_string(i % 50) + "." + std::to_string(i % 100) + "\n";
+  }
+  std::string survey = "date,nps,csat,channel\n";
+  for (int i = 0; i < 300; ++i) {
+    survey += "2024-0" + std::to_string(1 + i % 6) + "-15," + std::to_string(i % 11) + "," + std::to_string(1 + i % 5) + "," +
+              (i % 3 ? "web" : "app") + "\n";
+  }
+  std::string qa = "review_id,agent,criterion,score,weight\n";
+  for (int i = 0; i < 240; ++i) {
+    qa += "r" + std::to_string(i / 3) + ",Agent " + std::to_string(i / 3 % 4) + ",C" + std::to_string(i % 3) + "," +
+          std::to_string(i * 37 % 101) + "," + std::to_string(1 + i % 3) + "\n";
+  }
+  std::string intervals = "timestamp,calls\n";
+  for (int hour = 0; hour < 72; ++hour)
+    intervals += "2018-01-0" + std::to_string(1 + hour / 24) + " " + (hour % 24 < 10 ? "0" : "") + std::to_string(hour % 24) + ":00:00," +
+                 std::to_string(hour * 37 % 500) + "\n";
+  for (const std::string* text : std::vector<const std::string*>{&tickets_csv, &event_log, &calls, &transactions, &survey, &qa, &intervals}) {
+    const json whole = analyze_bytes(*text);
+    const json merged = analyze_bytes(*text, {{"merge_check", true}});
+    ASSERT_TRUE(whole["ok"].get<bool>()) << whole.dump(2);
+    SCOPED_TRACE(whole["kind"].get<std::string>());
+    expect_same(whole["metrics"], merged["metrics"], "metrics");
+    EXPECT_EQ(whole["rows"], merged["rows"]);
+  }
+}
+
 // ------------------------------------------------------------------------------------------- errors
 
 TEST(AnalysisErrors, OptionsAreValidated) {

@@ -93,6 +93,28 @@ int classify_status(std::string_view value) {
   return 0;
 }
 
+namespace {
+int classic_three_point(const std::string& word) {
+  if (word == "awesome") return 3;
+  if (word == "just okay" || word == "just ok" || word == "okay") return 2;
+  if (word == "not good") return 1;
+  return 0;
+}
+}  // namespace
+
+int worded_rating(std::string_view value) {
+  const std::string word = lower_ascii(value);
+  if (word.empty()) return 0;
+  if (one_of(word, {"extremely satisfied", "very satisfied", "completely satisfied", "strongly agree", "excellent", "very good"})) return 5;
+  if (one_of(word, {"satisfied", "somewhat satisfied", "agree"})) return 4;
+  if (one_of(word, {"neutral", "neither satisfied nor dissatisfied", "neither", "neither agree nor disagree", "average"})) return 3;
+  if (one_of(word, {"dissatisfied", "unsatisfied", "somewhat dissatisfied", "disagree", "poor"})) return 2;
+  if (one_of(word, {"extremely dissatisfied", "very dissatisfied", "extremely unsatisfied", "very unsatisfied", "strongly disagree",
+                    "very poor", "terrible"}))
+    return 1;
+  return classic_three_point(word);
+}
+
 int classify_verdict(std::string_view value) {
   const std::string word = lower_ascii(value);
   if (word.empty()) return 0;
@@ -140,7 +162,7 @@ CellClass classify_cell(std::string_view value, char decimal) {
     cell.duration = true;
     return cell;
   }
-  cell.verdict = classify_verdict(value) != 0 || read_flag(value, flag) == Read::ok;
+  cell.verdict = classify_verdict(value) != 0 || worded_rating(value) != 0 || read_flag(value, flag) == Read::ok;
   cell.outcome = classify_outcome(value) != 0;
   cell.ticket_state = classify_status(value) != 0;
   return cell;

@@ -100,5 +100,9 @@ int classify_outcome(std::string_view value);
 int classify_status(std::string_view value);
 /** Text CSAT verdicts: 1 good/satisfied, 2 bad/unsatisfied, 3 offered/unoffered (no answer), 0 none. */
 int classify_verdict(std::string_view value);
+/** Worded rating scales as numbers: the five-point satisfaction scale ("Extremely satisfied" 5 ...
+ *  "Neutral" 3 ... "Extremely dissatisfied" 1, Freshdesk's current survey) and the three-point one
+ *  ("Awesome" 3, "Just okay" 2, "Not good" 1, Freshdesk's classic survey). 0 when the text is neither. */
+int worded_rating(std::string_view value);
 
 }  // namespace skpi::analysis

@@ -77,6 +77,12 @@ class SurveyProcessor final : public Processor {
         values[m] = value;
         any = true;
       } else if (read == Read::bad) {
+        const int worded = m == nps ? 0 : worded_rating(text);
+        if (worded) {
+          values[m] = worded;
+          any = true;
+          continue;
+        }
         const int verdict = m == csat ? classify_verdict(text) : 0;
         if (verdict == 1 || verdict == 2) {
           verdicts[m] = verdict;

@@ -640,8 +640,10 @@ class TicketProcessor final : public Processor {
       if (read == Read::ok) {
         t.rating = number;
       } else if (read == Read::bad) {
-        const int verdict = classify_verdict(value);
-        if (verdict == 1 || verdict == 2) t.verdict = static_cast<std::int8_t>(verdict);
+        const int worded = worded_rating(value);
+        const int verdict = worded ? 0 : classify_verdict(value);
+        if (worded) t.rating = worded;
+        else if (verdict == 1 || verdict == 2) t.verdict = static_cast<std::int8_t>(verdict);
         else if (verdict == 0) issues.cell(Reason::value_bad_number, row, col_rating_);
       }
     }

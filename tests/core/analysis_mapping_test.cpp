@@ -188,6 +188,60 @@ TEST(AnalysisMapping, ZendeskExportMapsAndSaysWhatItIgnored) {
   EXPECT_DOUBLE_EQ(metrics["csat"]["value"].get<double>(), 50);  // Good / (Good + Bad)
 }
 
+TEST(AnalysisMapping, FreshdeskExportWithBusinessHourColumnsAndWordedSurvey) {
+  const std::string text =
+      "Ticket ID,Subject,Status,Priority,Source,Type,Agent,Group,Created time,Due by Time,Resolved time,Closed time,"
+      "Last update time,Initial response time,Time tracked,First response time (in hrs),Resolution time (in hrs),"
+      "Agent interactions,Customer interactions,Resolution status,First response status,Tags,Survey results,Product\n"
+      "101,Login,Closed,Low,Email,Question,Anna Tamm,L1,2024-04-01 09:00:00,2024-04-02 09:00:00,2024-04-01 15:00:00,"
+      "2024-04-03 09:00:00,2024-04-03 09:00:00,2024-04-01 10:30:00,00:20:00,1.5,6,1,0,Within SLA,Within SLA,,Extremely satisfied,App\n"
+      "102,Refund,Resolved,High,Portal,Refund,Mikko Virtanen,L2,2024-04-01 11:00:00,2024-04-02 11:00:00,2024-04-02 11:00:00,,"
+      "2024-04-02 11:00:00,2024-04-01 11:15:00,01:00:00,0.25,8,3,2,SLA Violated,Within SLA,,Neutral,Web\n"
+      "103,Bug,Open,Urgent,Phone,Problem,Anna Tamm,L2,2024-04-02 08:00:00,2024-04-02 12:00:00,,,2024-04-02 09:00:00,"
+      "2024-04-02 08:05:00,,0.08,,1,1,,Within SLA,,,App\n";
+  const json r = analyze(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "tickets");
+  EXPECT_EQ(r["mapping"]["first_response_time_business"], "First response time (in hrs)");
+  EXPECT_EQ(r["mapping"]["resolution_time_business"], "Resolution time (in hrs)");
+  EXPECT_EQ(r["mapping"]["first_response_at"], "Initial response time");
+  EXPECT_EQ(r["mapping"]["channel"], "Source");
+  const json m = r["metrics"];
+  // calendar first response from the timestamps: 5400, 900, 300 s; business from the hours columns
+  EXPECT_DOUBLE_EQ(m["first_response"]["median"].get<double>(), 900);
+  EXPECT_DOUBLE_EQ(m["first_response"]["business"]["median"].get<double>(), 900);
+  EXPECT_DOUBLE_EQ(m["first_response"]["business"]["max"].get<double>(), 5400);
+  EXPECT_DOUBLE_EQ(m["resolution"]["business"]["mean"].get<double>(), 7 * 3600);
+  EXPECT_EQ(m["fcr"]["definition"], "one_touch");  // from Agent interactions
+  EXPECT_DOUBLE_EQ(m["fcr"]["value"].get<double>(), 50);
+  EXPECT_DOUBLE_EQ(m["fcr"]["variants"]["no_customer_follow_up"]["value"].get<double>(), 50);
+  EXPECT_NEAR(m["sla"]["resolution_status"]["value"].get<double>(), 50, 1e-9);
+  EXPECT_DOUBLE_EQ(m["csat"]["value"].get<double>(), 50);  // Extremely satisfied (5), Neutral (3) on 1-5
+}
+
+TEST(AnalysisMapping, IntercomPartsAreGroupedByConversation) {
+  const std::string text =
+      "message_id,message_body,message_type,message_created_at,message_author_type,message_author_id,message_author_user_id,"
+      "message_author_name,message_author_email,message_author_companies,conversation_tags,conversation_id,conversation_state,"
+      "conversation_created_at,conversation_first_response_at,conversation_closed_at,app_id,app_name\n"
+      "m1,Hi,comment,2024-03-01T09:00:00Z,user,u1,u1,Ann,a@x.io,,,c1,open,2024-03-01T09:00:00Z,,,app,App\n"
+      "m2,Hello,comment,2024-03-01T09:05:00Z,admin,a1,,Bob,b@x.io,,,c1,open,2024-03-01T09:00:00Z,2024-03-01T09:05:00Z,,app,App\n"
+      "m3,Thanks,close,2024-03-01T10:00:00Z,admin,a1,,Bob,b@x.io,,,c1,closed,2024-03-01T09:00:00Z,2024-03-01T09:05:00Z,2024-03-01T10:00:00Z,app,App\n"
+      "m4,Help,comment,2024-03-02T12:00:00Z,user,u2,u2,Cid,c@x.io,,,c2,open,2024-03-02T12:00:00Z,,,app,App\n"
+      "m5,On it,comment,2024-03-02T12:30:00Z,admin,a2,,Dee,d@x.io,,,c2,open,2024-03-02T12:00:00Z,2024-03-02T12:30:00Z,,app,App\n";
+  const json r = analyze(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "tickets");
+  EXPECT_EQ(r["mapping"]["ticket_id"], "conversation_id");
+  EXPECT_EQ(r["rows"]["records"], 2);
+  const json m = r["metrics"];
+  EXPECT_EQ(m["tickets"]["value"], 2);
+  EXPECT_DOUBLE_EQ(m["first_response"]["median"].get<double>(), (300 + 1800) / 2.0);
+  EXPECT_EQ(m["resolution"]["n"], 1);
+  EXPECT_DOUBLE_EQ(m["resolution"]["median"].get<double>(), 3600);  // closed_at ends it: no resolved column
+  EXPECT_DOUBLE_EQ(m["resolution_rate"]["value"].get<double>(), 50);
+}
+
 TEST(AnalysisMapping, ValuesMustFitTheRole) {
   // "Created at" holds text: it is not used as a timestamp and the report says why.
   const std::string text = "Id,Created at,Status\n1,yesterday,open\n2,last week,closed\n3,today,open\n";

@@ -214,7 +214,8 @@ RatingScale detect_ces_scale(const RatingCounts& counts);
 template <typename T>
 class BasicSeries {
  public:
-  explicit BasicSeries(std::int64_t max_span = 200000) : max_span_(max_span) {}
+  BasicSeries() = default;
+  explicit BasicSeries(std::int64_t max_span) : max_span_(max_span) {}
   void add(std::int64_t key, T amount = 1) {
     const std::int64_t index = key - base_;
     if (index >= 0 && index < static_cast<std::int64_t>(values_.size())) {
@@ -284,7 +285,7 @@ class BasicSeries {
     if (key > high_) high_ = key;
   }
 
-  std::int64_t max_span_;
+  std::int64_t max_span_ = 200000;
   std::int64_t base_ = 0;
   std::int64_t low_ = INT64_MAX, high_ = INT64_MIN;
   std::vector<T> values_;
@@ -298,7 +299,8 @@ using DayCounts = BasicSeries<std::uint32_t>;
  *  values with ids past `width` share the last column ("other"). */
 class DayGrid {
  public:
-  explicit DayGrid(std::uint32_t width = 24, std::int64_t max_span = 200000) : width_(width), max_span_(max_span) {}
+  DayGrid() = default;
+  explicit DayGrid(std::uint32_t width, std::int64_t max_span = 200000) : width_(width), max_span_(max_span) {}
   void add(std::int64_t day, std::uint32_t id) {
     const std::int64_t index = day - base_;
     const std::uint32_t column = id < width_ ? id : width_;
@@ -321,8 +323,8 @@ class DayGrid {
 
  private:
   [[gnu::noinline]] void add_slow(std::int64_t day, std::uint32_t column);
-  std::uint32_t width_;
-  std::int64_t max_span_;
+  std::uint32_t width_ = 24;
+  std::int64_t max_span_ = 200000;
   std::int64_t base_ = 0;
   std::int64_t days_ = 0;
   std::vector<std::uint32_t> cells_;

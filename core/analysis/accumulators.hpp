@@ -28,7 +28,7 @@ struct QuantileSummary {
  *  not the 80-120 MB a doubling vector may hold while it grows. */
 class Int32Blocks {
  public:
-  void push_back(std::int32_t value) {
+  [[gnu::always_inline]] void push_back(std::int32_t value) {
     if (cursor_ == end_) next_block();
     *cursor_++ = value;
   }
@@ -103,7 +103,7 @@ class QuantileStore {
     }
     add_real(value);
   }
-  void add_whole(std::int64_t value) {
+  [[gnu::always_inline]] void add_whole(std::int64_t value) {
     if (!real_mode_ && value >= -2147483647LL && value <= 2147483647LL) {
       whole_.push_back(static_cast<std::int32_t>(value));
       whole_sum_ += value;

@@ -202,8 +202,16 @@ struct Session::State final : csv::RecordSink {
 
     // Several rows per ticket id in the sample: an event log, reduced to one record per id.
     const int id_column = mapping.column(Role::ticket_id);
-    event_log = mapping.kind == Kind::tickets && id_column >= 0 && static_cast<std::size_t>(id_column) < profiles.size() &&
-                profiles[static_cast<std::size_t>(id_column)].repeated > 0;
+    // (Only when the column still looks like identifiers: a handful of values repeated all over is a
+    // mis-mapped count, and reducing on it would merge unrelated tickets.)
+    if (mapping.kind == Kind::tickets && id_column >= 0 && static_cast<std::size_t>(id_column) < profiles.size()) {
+      const ColumnProfile& ids = profiles[static_cast<std::size_t>(id_column)];
+      event_log = ids.repeated > 0 && (ids.distinct_overflow || ids.distinct * 20 >= ids.values);
+      if (ids.repeated > 0 && !event_log) {
+        context.warnings.push_back("The id column \"" + mapping.columns[static_cast<std::size_t>(id_column)].name +
+                                   "\" repeats a few values only; rows were not grouped by it.");
+      }
+    }
 
     switch (mapping.kind) {
       case Kind::tickets: processor = make_ticket_processor(context, event_log); break;

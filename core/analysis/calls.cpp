@@ -25,9 +25,14 @@ struct CallAccumulator {
     QuantileStore handle_times, waits;
   };
   PerKey<Agent> agents;
+  std::uint64_t resolved = 0, resolved_n = 0;  // a yes/no "resolved" column, over answered calls
+  RatingCounts csat;
 
   void merge(const CallAccumulator& o) {
     rows += o.rows;
+    resolved += o.resolved;
+    resolved_n += o.resolved_n;
+    csat.merge(o.csat);
     offered += o.offered;
     answered += o.answered;
     abandoned += o.abandoned;
@@ -62,6 +67,8 @@ class CallProcessor final : public Processor {
     col_answered_calls_ = m.column(Role::answered_calls);
     col_abandoned_calls_ = m.column(Role::abandoned_calls);
     col_agent_ = m.column(Role::agent);
+    col_resolved_ = m.column(Role::resolved_flag);
+    col_rating_ = m.column(Role::rating);
     for (Role role : {Role::wait_seconds, Role::talk_seconds, Role::hold_seconds, Role::wrap_seconds, Role::handle_seconds}) {
       duration_columns_.push_back(m.column(role));
       duration_units_.push_back(m.unit(role));
@@ -145,7 +152,12 @@ class CallProcessor final : public Processor {
       const std::string_view text = Context::cell(f, n, col_outcome_);
       const std::uint32_t id = outcome_names_.id(trim(text));
       if (id >= outcome_classes_.size()) outcome_classes_.resize(static_cast<std::size_t>(id) + 1, -1);
-      if (outcome_classes_[id] < 0) outcome_classes_[id] = static_cast<std::int8_t>(classify_outcome(outcome_names_.name(id)));
+      if (outcome_classes_[id] < 0) {
+        int outcome_class = classify_outcome(outcome_names_.name(id));
+        bool answered = false;
+        if (outcome_class == 0 && read_flag(outcome_names_.name(id), answered) == Read::ok) outcome_class = answered ? 1 : 2;  // Answered (Y/N)
+        outcome_classes_[id] = static_cast<std::int8_t>(outcome_class);
+      }
       outcome = outcome_classes_[id];
       if (outcome == 0) {
         issues.skip(trim(text).empty() ? Reason::call_no_outcome : Reason::value_unknown_outcome, row, col_outcome_);
@@ -173,8 +185,19 @@ class CallProcessor final : public Processor {
       const std::string_view value = trim(Context::cell(f, n, col_agent_));
       if (!value.empty() && !TimeColumn::is_missing(value)) agent_id = agents_.id(value);
     }
+    if (col_rating_ >= 0) {
+      double rating = 0;
+      const std::string_view text = Context::cell(f, n, col_rating_);
+      if (read_number(text, context_.decimal, rating) == Read::ok) a.csat.add(rating);
+      else if (const int worded = worded_rating(text)) a.csat.add(worded);
+    }
     if (outcome == 1) {
       a.answered += 1;
+      bool resolved = false;
+      if (col_resolved_ >= 0 && read_flag(Context::cell(f, n, col_resolved_), resolved) == Read::ok) {
+        ++a.resolved_n;
+        a.resolved += resolved;
+      }
       if (has[0]) a.answered_waits.add(durations[0]);
       double handle = 0;
       bool handle_known = false;
@@ -234,6 +257,19 @@ class CallProcessor final : public Processor {
         metrics["abandon_rate"] = rate;
       }
       if (a.other) metrics["other_outcomes"] = json{{"value", number(a.other)}, {"note", "calls with other outcomes (phantom, busy, failed) are not offered calls"}};
+    }
+    if (a.resolved_n) {
+      json resolved = share(a.resolved, a.resolved_n);
+      resolved["definition"] = "answered calls marked resolved";
+      metrics["resolution_rate"] = resolved;
+    }
+    if (a.csat.numeric()) {
+      const Options& o = *context_.options;
+      metrics["csat"] = csat_json(a.csat, o.csat_scale ? &*o.csat_scale : nullptr, o.csat_threshold ? &*o.csat_threshold : nullptr);
+    }
+    if (knows_outcome && a.offered > 0) {
+      json answer_rate = share(count(a.answered), count(a.offered));
+      metrics["answer_rate"] = answer_rate;
     }
     if (!a.answered_waits.empty()) {
       json wait = summary_json(a.answered_waits);
@@ -377,7 +413,7 @@ class CallProcessor final : public Processor {
 
   Context& context_;
   LocalClock clock_;
-  int col_outcome_, col_calls_, col_answered_calls_, col_abandoned_calls_, col_agent_;
+  int col_outcome_, col_calls_, col_answered_calls_, col_abandoned_calls_, col_agent_, col_resolved_ = -1, col_rating_ = -1;
   std::vector<int> duration_columns_;
   std::vector<double> duration_units_;
   Role arrival_role_ = Role::none;

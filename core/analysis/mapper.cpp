@@ -259,8 +259,10 @@ bool values_fit(Role role, const ColumnProfile& profile, std::string& why) {
       break;
     case ValueType::text:
       if (role == Role::rating || role == Role::score) fits = mostly(profile.numbers + profile.verdicts, n);
-      if (role == Role::made_sla || role == Role::sla_first_response || role == Role::sla_resolution) fits = mostly(profile.verdicts, n);
-      if (role == Role::outcome) fits = mostly(profile.outcomes, n);
+      if (role == Role::made_sla || role == Role::sla_first_response || role == Role::sla_resolution || role == Role::churned ||
+          role == Role::resolved_flag)
+        fits = mostly(profile.verdicts, n);
+      if (role == Role::outcome) fits = mostly(profile.outcomes, n) || mostly(profile.verdicts, n);  // or answered yes/no
       break;
   }
   if (!fits) why = std::string("values look like ") + type_of(profile) + " (e.g. \"" + profile.first_value.substr(0, 40) + "\")";
@@ -293,7 +295,7 @@ void move_role(Mapping& mapping, Role from, Role to) {
 
 bool has_timestamp_role(const Mapping& mapping) {
   for (Role role : {Role::created_at, Role::first_response_at, Role::resolved_at, Role::closed_at, Role::date,
-                    Role::answered_at, Role::ended_at, Role::updated_at}) {
+                    Role::answered_at, Role::ended_at, Role::updated_at, Role::start_date, Role::end_date}) {
     if (mapping.has(role)) return true;
   }
   return false;
@@ -427,6 +429,26 @@ std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnP
           column.note = "status values are call outcomes";
           continue;
         }
+        // Names that hold yes/no values in some exports: "Answered (Y/N)", "Resolved".
+        if (role == Role::answered_calls && mostly(profile.verdicts, profile.values) && !mapping.has(Role::outcome)) {
+          assign(mapping, candidate.index, Role::outcome, 1, "header");
+          column.note = "yes/no values: answered or not";
+          continue;
+        }
+        if (role == Role::resolved_at && mostly(profile.verdicts, profile.values) && !mapping.has(Role::resolved_flag)) {
+          assign(mapping, candidate.index, Role::resolved_flag, 1, "header");
+          column.note = "yes/no values: resolved or not";
+          continue;
+        }
+        // "First Response Time" / "Time to Resolution" holding timestamps rather than durations.
+        if ((role == Role::first_response_time || role == Role::resolution_time) && mostly(profile.timestamps, profile.values)) {
+          const Role instead = role == Role::first_response_time ? Role::first_response_at : Role::resolved_at;
+          if (!mapping.has(instead)) {
+            assign(mapping, candidate.index, instead, 1, "header");
+            column.note = "values are timestamps, not durations";
+            continue;
+          }
+        }
         column.note = "name suggests " + std::string(role_name(role)) + ", but " + why;
         mapping.warnings.push_back("Column \"" + column.name + "\" was not used as " + std::string(role_name(role)) + ": " + why + ".");
         continue;
@@ -479,6 +501,16 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
                              has(Role::first_response_time_business) || has(Role::resolution_time_business) ||
                              has(Role::replies) || has(Role::status);
   const bool survey_measure = has(Role::nps) || has(Role::rating) || has(Role::ces);
+  // A customer table with a churn flag or a start date calls its cancel date "End date", which is a
+  // call or order date elsewhere: here it ends the customer.
+  if (has(Role::customer_id) && has(Role::date) && !has(Role::end_date) && (has(Role::churned) || has(Role::start_date))) {
+    const std::string header = normalize_header(mapping.columns[static_cast<std::size_t>(mapping.column(Role::date))].name);
+    if (header.find("end") != std::string::npos || header.find("cancel") != std::string::npos || header.find("stop") != std::string::npos)
+      move_role(mapping, Role::date, Role::end_date);
+  }
+  if (has(Role::customer_id) && has(Role::created_at) && !has(Role::start_date) && (has(Role::churned) || has(Role::end_date)) &&
+      !has(Role::first_response_at) && !has(Role::resolved_at) && !has(Role::status))
+    move_role(mapping, Role::created_at, Role::start_date);
   Kind kind = Kind::table;
   std::string reason;
   if (options.kind != Kind::automatic) {
@@ -498,6 +530,11 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
   } else if (has(Role::wait_seconds) || has(Role::talk_seconds) || has(Role::answered_at) || has(Role::handle_seconds)) {
     kind = Kind::calls;
     reason = "call durations (" + names({Role::wait_seconds, Role::talk_seconds, Role::hold_seconds, Role::wrap_seconds, Role::answered_at}) + ")";
+  } else if (has(Role::customer_id) && !has(Role::date) &&
+             (has(Role::churned) || has(Role::end_date) || has(Role::start_date) || has(Role::tenure) || has(Role::recurring_revenue))) {
+    kind = Kind::transactions;
+    reason = "one row per customer (" + names({Role::customer_id, Role::start_date, Role::end_date, Role::churned, Role::tenure,
+                                               Role::recurring_revenue, Role::amount}) + ")";
   } else if (survey_measure) {
     kind = Kind::survey;
     reason = "survey scores (" + names({Role::nps, Role::rating, Role::ces}) + ")";

@@ -65,6 +65,12 @@ constexpr RoleInfo role_infos[] = {
     {Role::quantity, "quantity", ValueType::number},
     {Role::criterion, "criterion", ValueType::text},
     {Role::weight, "weight", ValueType::number},
+    {Role::resolved_flag, "resolved_flag", ValueType::text},
+    {Role::start_date, "start_date", ValueType::timestamp},
+    {Role::end_date, "end_date", ValueType::timestamp},
+    {Role::churned, "churned", ValueType::text},
+    {Role::tenure, "tenure", ValueType::number},
+    {Role::recurring_revenue, "recurring_revenue", ValueType::number},
 };
 static_assert(sizeof(role_infos) / sizeof(role_infos[0]) == role_count, "one RoleInfo per role, in enum order");
 
@@ -114,7 +120,7 @@ constexpr TableRow header_rows[] = {
      "creat|creat la|data creării|data crearii|data creare|data deschiderii|"
      "oluşturulma tarihi|olusturulma tarihi|oluşturma tarihi|olusturma tarihi|açılış tarihi|acilis tarihi|oluşturuldu|"
      "تاريخ الإنشاء|وقت الإنشاء|تاريخ الانشاء|تاريخ الفتح|تم الإنشاء"},
-    {Role::created_at, 70, sec, false, "sys created at|sys_created_at|start time|started at|start date|queue entry|arrival time|arrived at|vru entry|q start"},
+    {Role::created_at, 70, sec, false, "sys created at|sys_created_at|start time|started at|queue entry|arrival time|arrived at|vru entry|q start"},
     // ---- first response
     {Role::first_response_at, 100, sec, false,
      "first reply at|first response at|first responded at|first replied at|initial response time|initial response at|"
@@ -180,6 +186,7 @@ constexpr TableRow header_rows[] = {
     // ---- segment
     {Role::segment, 80, sec, false,
      "segment|customer segment|region|country|plan|tier|product|brand|language|organization|organisation|market|store|"
+     "contract|contract type|subscription type|plan type|subscription plan|"
      "segment kliendi|piirkond|riik|toode|alue|maa|tuote|regiune|țară|tara|produs|bölge|bolge|ülke|ulke|ürün|urun|"
      "الشريحة|المنطقة|الدولة|المنتج"},
     // ---- counts
@@ -235,16 +242,19 @@ constexpr TableRow header_rows[] = {
     // ---- calls
     {Role::wait_seconds, 100, sec, false,
      "wait seconds|wait time|waiting time|queue time|q time|time in queue|wait|hold time before answer|speed of answer|"
-     "time to answer|ringing time|ooteaeg|odotusaika|timp de asteptare|bekleme süresi|bekleme suresi|وقت الانتظار"},
+     "time to answer|ringing time|speed of answer in seconds|speed of answer seconds|average speed of answer|asa|asa seconds|"
+     "answer speed|seconds to answer|ooteaeg|odotusaika|timp de asteptare|bekleme süresi|bekleme suresi|وقت الانتظار"},
     {Role::talk_seconds, 100, sec, false,
      "talk seconds|talk time|talk duration|ser time|service time|conversation time|call duration|duration|"
+     "avg talk duration|average talk duration|avg talk time|average talk time|"
      "kõneaeg|puheaika|durata apel|görüşme süresi|gorusme suresi|مدة المكالمة"},
     {Role::hold_seconds, 100, sec, false, "hold seconds|hold time|on hold time|hold duration|ooteaeg kõne ajal|pitoaika"},
     {Role::wrap_seconds, 100, sec, false,
      "wrap seconds|wrap time|wrap up time|wrapup time|wrap-up time|after call work|acw|after call work time|järeltöö|jälkityö"},
     {Role::handle_seconds, 100, sec, false, "handle time|handling time|handle seconds|aht|käsittelyaika|töötlusaeg"},
     {Role::outcome, 100, sec, false,
-     "outcome|call outcome|call status|call result|result|disposition|call disposition|tulemus|tulos|rezultat|sonuç|sonuc|النتيجة النهائية"},
+     "outcome|call outcome|call status|call result|result|disposition|call disposition|tulemus|tulos|rezultat|sonuç|sonuc|النتيجة النهائية|"
+     "answered y n|answered yes no|is answered|was answered|call answered"},
     {Role::calls, 100, sec, false,
      "calls|call count|calls offered|offered|contacts|contacts offered|number of calls|arrivals|call volume|volume|"
      "kõned|kõnede arv|puhelut|puheluiden määrä|apeluri|număr apeluri|çağrılar|cagrilar|çağrı sayısı|cagri sayisi|عدد المكالمات|المكالمات"},
@@ -253,11 +263,28 @@ constexpr TableRow header_rows[] = {
     // ---- transactions
     {Role::amount, 100, sec, false,
      "amount|revenue|total|price|value|dollar value|sales|order value|order total|total amount|payment|sum|net amount|"
-     "gross amount|monthly revenue|mrr|spend|"
+     "gross amount|spend|total charges|total spend|total revenue|lifetime revenue|"
      "summa|hind|käive|kaive|hinta|myynti|sumă|suma|valoare|total plata|preț|pret|tutar|toplam|fiyat|ciro|المبلغ|القيمة|الإجمالي|السعر"},
     {Role::quantity, 100, sec, false,
      "quantity|qty|units|items|number of items|number of cds|count of items|kogus|määrä|maara|kpl|cantitate|adet|miktar|الكمية"},
     // ---- qa
+    // ---- one row per customer
+    {Role::start_date, 90, sec, false,
+     "start date|signup date|sign up date|signed up|signed up at|subscription start|subscription start date|join date|joined|"
+     "joined at|joining date|customer since|registration date|registered at|activation date|contract start|start_date|"
+     "alguskuupäev|liitumise kuupäev|aloituspäivä|liittymispäivä|data inceput|data începerii|başlangıç tarihi|baslangic tarihi|"
+     "kayıt tarihi|تاريخ البدء|تاريخ الاشتراك"},
+    {Role::end_date, 90, sec, false,
+     "cancel date|cancellation date|cancelled at|canceled at|cancelled date|churn date|churned at|churned date|termination date|"
+     "terminated at|subscription end|subscription end date|contract end|end of contract|left at|lõppkuupäev|lopetuspäivä|"
+     "data încheierii|data incheierii|bitiş tarihi|bitis tarihi|iptal tarihi|تاريخ الإلغاء|تاريخ الانتهاء"},
+    {Role::churned, 100, sec, false,
+     "churn|churned|is churned|has churned|churn flag|churn label|exited|attrition|attrition flag|cancelled|canceled|"
+     "lahkunud|lopettanut|pierdut|kayıp|kayip|terk|منسحب"},
+    {Role::tenure, 100, sec, false, "tenure|tenure months|months active|months as customer|customer tenure|lifetime months"},
+    {Role::recurring_revenue, 100, sec, false,
+     "monthly charges|monthly charge|monthly revenue|monthly fee|monthly payment|mrr|subscription fee|plan price|recurring revenue|"
+     "monthly amount|kuutasu|kuukausimaksu|abonament lunar|aylık ücret|aylik ucret|الرسوم الشهرية"},
     {Role::criterion, 100, sec, false,
      "criterion|criteria|qa criterion|question|rubric|rubric item|scorecard item|category name|kriteerium|kriteeri|criteriu|kriter|المعيار"},
     {Role::weight, 100, sec, false, "weight|criterion weight|kaal|paino|pondere|ağırlık|agirlik|الوزن"},

@@ -72,6 +72,14 @@ enum class Role : std::uint8_t {
   // qa
   criterion,
   weight,
+  // calls and tickets: a yes/no "resolved" column
+  resolved_flag,
+  // one row per customer
+  start_date,
+  end_date,
+  churned,
+  tenure,
+  recurring_revenue,
   count_  // number of roles, not a role
 };
 

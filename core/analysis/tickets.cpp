@@ -555,6 +555,7 @@ class TicketProcessor final : public Processor {
     text_slot(Role::group, groups_, &TicketRecord::group);
     text_slot(Role::priority, priorities_, &TicketRecord::priority);
     col_status_ = m.column(Role::status);
+    col_resolved_flag_ = m.column(Role::resolved_flag);
     col_id_ = m.column(Role::ticket_id);
     auto count_slot = [&](Role role, std::int32_t TicketRecord::*field) {
       if (m.has(role)) counts_.push_back(CountSlot{m.column(role), field});
@@ -582,7 +583,8 @@ class TicketProcessor final : public Processor {
 
     settings_.calendar = context.calendar.get();
     settings_.closed_is_resolution = !m.has(Role::resolved_at) && !m.has(Role::resolution_time);
-    settings_.has_resolution_info = m.has(Role::status) || m.has(Role::resolved_at) || m.has(Role::closed_at) || m.has(Role::resolution_time);
+    settings_.has_resolution_info = m.has(Role::status) || m.has(Role::resolved_at) || m.has(Role::closed_at) ||
+                                    m.has(Role::resolution_time) || m.has(Role::resolved_flag);
     settings_.fcr_minutes = context.options->fcr_minutes;
     settings_.has_first_response = m.has(Role::first_response_at) || m.has(Role::first_response_time) || m.has(Role::first_response_time_business);
     settings_.has_resolution_end = m.has(Role::resolved_at) || m.has(Role::closed_at) || m.has(Role::resolution_time) || m.has(Role::resolution_time_business);
@@ -617,6 +619,10 @@ class TicketProcessor final : public Processor {
         if (status_class < 0) status_class = static_cast<std::int8_t>(classify_status(statuses_.name(t.status)));
         t.status_class = status_class;
       }
+    }
+    if (t.status_class == 0 && col_resolved_flag_ >= 0) {
+      bool resolved = false;
+      if (read_flag(Context::cell(f, n, col_resolved_flag_), resolved) == Read::ok) t.status_class = resolved ? 1 : 2;
     }
     for (const CountSlot& slot : counts_) {
       if (static_cast<std::size_t>(slot.index) >= n) continue;
@@ -774,7 +780,7 @@ class TicketProcessor final : public Processor {
   std::vector<CountSlot> counts_;
   std::vector<FlagSlot> flags_;
   std::vector<DurationSlot> durations_;
-  int col_status_ = -1, col_id_ = -1, col_rating_ = -1;
+  int col_status_ = -1, col_id_ = -1, col_rating_ = -1, col_resolved_flag_ = -1;
   Dictionary statuses_{10000, &TimeColumn::is_missing}, channels_{10000, &TimeColumn::is_missing},
       categories_{10000, &TimeColumn::is_missing}, agents_{10000, &TimeColumn::is_missing}, groups_{10000, &TimeColumn::is_missing},
       priorities_{10000, &TimeColumn::is_missing};

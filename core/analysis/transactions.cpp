@@ -60,6 +60,241 @@ struct TransactionAccumulator {
   }
 };
 
+// One row per customer (start / end dates, a churn flag, tenure, monthly revenue): churn and
+// retention overall and per period with the CRR of spec/metrics.md ((E − N) / S), MRR and ARPU.
+struct CustomerTableAccumulator {
+  std::uint64_t customers = 0, churned = 0, churn_known = 0;
+  double revenue = 0, recurring = 0, active_recurring = 0;
+  std::uint64_t revenue_n = 0, recurring_n = 0, active_n = 0;
+  QuantileStore tenure;
+  // per period: starts, ends of customers who were there at the period's start, ends of those who
+  // started in it; customers without a start date count as there from the beginning
+  SeriesSums starts, ends_of_existing, ends_of_new;
+  std::uint64_t undated_start = 0;
+  struct Segment {
+    std::uint64_t customers = 0, churned = 0, churn_known = 0;
+  };
+  std::vector<PerKey<Segment>> segments;
+
+  void merge(const CustomerTableAccumulator& o) {
+    customers += o.customers;
+    churned += o.churned;
+    churn_known += o.churn_known;
+    revenue += o.revenue;
+    recurring += o.recurring;
+    active_recurring += o.active_recurring;
+    revenue_n += o.revenue_n;
+    recurring_n += o.recurring_n;
+    active_n += o.active_n;
+    tenure.merge(o.tenure);
+    starts.merge(o.starts);
+    ends_of_existing.merge(o.ends_of_existing);
+    ends_of_new.merge(o.ends_of_new);
+    undated_start += o.undated_start;
+    if (segments.size() < o.segments.size()) segments.resize(o.segments.size());
+    for (std::size_t s = 0; s < o.segments.size(); ++s) {
+      segments[s].merge(o.segments[s], [](Segment& a, const Segment& b) {
+        a.customers += b.customers;
+        a.churned += b.churned;
+        a.churn_known += b.churn_known;
+      });
+    }
+  }
+};
+
+class CustomerTableProcessor final : public Processor {
+ public:
+  explicit CustomerTableProcessor(Context& context) : context_(context), clock_(*context.options->zone) {
+    const Mapping& m = *context.mapping;
+    col_customer_ = m.column(Role::customer_id);
+    col_churned_ = m.column(Role::churned);
+    col_tenure_ = m.column(Role::tenure);
+    col_recurring_ = m.column(Role::recurring_revenue);
+    col_amount_ = m.column(Role::amount);
+    months_ = context.options->retention_months;
+    for (Role role : {Role::segment, Role::category, Role::channel, Role::group}) {
+      if (m.has(role)) segment_columns_.push_back(std::make_pair(role, m.column(role)));
+    }
+    segment_names_.resize(segment_columns_.size(), Dictionary(10000, &TimeColumn::is_missing));
+    for (CustomerTableAccumulator* a : {&main_, &half_}) a->segments.resize(segment_columns_.size());
+  }
+
+  void add(const std::string_view* f, std::size_t n, std::uint64_t row) override {
+    Issues& issues = *context_.issues;
+    if (col_customer_ >= 0) {
+      const std::string_view id = trim(Context::cell(f, n, col_customer_));
+      if (id.empty() || TimeColumn::is_missing(id)) {
+        issues.skip(Reason::transaction_no_customer, row, col_customer_);
+        return;
+      }
+    }
+    auto time_of = [&](Role role) -> std::int64_t {
+      TimeColumn& column = context_.times[static_cast<std::size_t>(role)];
+      if (!column.valid()) return no_time;
+      std::int64_t millis = 0;
+      const Read read = column.read(Context::cell(f, n, column.index()), millis);
+      if (read == Read::ok) return millis;
+      if (read == Read::bad) issues.cell(Reason::value_bad_timestamp, row, column.index());
+      return no_time;
+    };
+    const std::int64_t start = time_of(Role::start_date);
+    const std::int64_t end = time_of(Role::end_date);
+    CustomerTableAccumulator& a = context_.split(row) ? half_ : main_;
+    ++a.customers;
+    int churn = -1;  // -1 unknown
+    if (col_churned_ >= 0) {
+      bool flag = false;
+      if (read_flag(Context::cell(f, n, col_churned_), flag) == Read::ok) churn = flag;
+      else if (!trim(Context::cell(f, n, col_churned_)).empty()) issues.cell(Reason::value_bad_number, row, col_churned_);
+    }
+    if (churn < 0 && context_.mapping->has(Role::end_date)) churn = end != no_time;
+    if (churn >= 0) {
+      ++a.churn_known;
+      a.churned += churn;
+    }
+    double value = 0;
+    if (col_tenure_ >= 0 && read_number(Context::cell(f, n, col_tenure_), context_.decimal, value) == Read::ok) a.tenure.add(value);
+    if (col_amount_ >= 0 && read_number(Context::cell(f, n, col_amount_), context_.decimal, value) == Read::ok) {
+      a.revenue += value;
+      ++a.revenue_n;
+    }
+    if (col_recurring_ >= 0 && read_number(Context::cell(f, n, col_recurring_), context_.decimal, value) == Read::ok) {
+      a.recurring += value;
+      ++a.recurring_n;
+      if (churn != 1) {
+        a.active_recurring += value;
+        ++a.active_n;
+      }
+    }
+    for (std::size_t s = 0; s < segment_columns_.size(); ++s) {
+      const std::string_view text = trim(Context::cell(f, n, segment_columns_[s].second));
+      if (text.empty()) continue;
+      const std::uint32_t id = segment_names_[s].id(text);
+      if (id == Dictionary::missing) continue;
+      CustomerTableAccumulator::Segment& segment = a.segments[s][id];
+      ++segment.customers;
+      if (churn >= 0) {
+        ++segment.churn_known;
+        segment.churned += churn;
+      }
+    }
+    // Periods (months by default) from the dates.
+    const bool has_start = start != no_time;
+    const int start_period = has_start ? period_of_day(clock_.day(start), months_) : INT32_MIN;
+    if (has_start) a.starts.add(start_period);
+    else ++a.undated_start;
+    if (end != no_time) {
+      const int end_period = period_of_day(clock_.day(end), months_);
+      if (has_start && start_period == end_period) a.ends_of_new.add(end_period);
+      else a.ends_of_existing.add(end_period);
+    }
+  }
+
+  std::uint64_t records() const override { return main_.customers + half_.customers; }
+
+  void report(json& metrics, json&, json&) override {
+    main_.merge(half_);
+    half_ = CustomerTableAccumulator{};
+    CustomerTableAccumulator& a = main_;
+    metrics["customers"] = json{{"value", a.customers}, {"n", a.customers}};
+    if (a.churn_known) {
+      json churn = share(a.churned, a.churn_known);
+      churn["definition"] = context_.mapping->has(Role::churned) ? "customers flagged as churned" : "customers with an end date";
+      metrics["churn"] = churn;
+      json retention = share(a.churn_known - a.churned, a.churn_known);
+      retention["definition"] = "customers not churned";
+      metrics["retention"] = retention;
+      metrics["active_customers"] = json{{"value", a.churn_known - a.churned}, {"n", a.churn_known}};
+    }
+    if (!a.tenure.empty()) {
+      json tenure = summary_json(a.tenure);
+      tenure["unit"] = "as written (usually months)";
+      metrics["tenure"] = tenure;
+    }
+    if (a.recurring_n) {
+      metrics["mrr"] = json{{"value", number(a.active_recurring)}, {"n", a.active_n}, {"definition", "recurring revenue of customers not churned"}};
+      metrics["arpu"] = json{{"value", number(a.recurring / static_cast<double>(a.recurring_n))}, {"n", a.recurring_n}};
+    }
+    if (a.revenue_n) {
+      metrics["revenue"] = json{{"value", number(a.revenue)}, {"n", a.revenue_n}};
+      const double per_customer = a.revenue / static_cast<double>(a.revenue_n);
+      metrics["clv"] = json{{"value", number(per_customer * context_.options->gross_margin)}, {"n", a.revenue_n}, {"model", "historical"},
+                            {"revenue_per_customer", number(per_customer)}, {"gross_margin", number(context_.options->gross_margin)}};
+    }
+    json by_segment = json::object();
+    for (std::size_t s = 0; s < segment_columns_.size(); ++s) {
+      json rows = json::array();
+      for (std::uint32_t id = 0; id < a.segments[s].size(); ++id) {
+        const CustomerTableAccumulator::Segment& segment = *a.segments[s].find(id);
+        if (!segment.customers) continue;
+        json row{{"segment", std::string(segment_names_[s].name(id))}, {"customers", segment.customers}};
+        if (segment.churn_known) {
+          const json churn = share(segment.churned, segment.churn_known);
+          row["churn"] = churn["value"];
+          row["n"] = churn["n"];
+        }
+        rows.push_back(row);
+      }
+      by_segment[std::string(role_name(segment_columns_[s].first))] = rows;
+    }
+    if (!by_segment.empty() && metrics.contains("churn")) metrics["churn"]["by_segment"] = by_segment;
+
+    // Per period: S at the start, N new, lost, E at the end; CRR = (E − N) / S, churn = lost of S / S.
+    if (!a.starts.empty() || !a.ends_of_existing.empty()) {
+      std::int64_t first = a.starts.empty() ? a.ends_of_existing.first_key() : a.starts.first_key();
+      std::int64_t last = a.starts.empty() ? a.ends_of_existing.last_key() : a.starts.last_key();
+      if (!a.ends_of_existing.empty()) {
+        first = std::min(first, a.ends_of_existing.first_key());
+        last = std::max(last, a.ends_of_existing.last_key());
+      }
+      if (!a.ends_of_new.empty()) last = std::max(last, a.ends_of_new.last_key());
+      if (last - first > 2400) first = last - 2400;
+      double present = static_cast<double>(a.undated_start);
+      for (std::int64_t p = a.starts.first_key(); !a.starts.empty() && p < first; ++p) present += a.starts.at(p);
+      json series = json::array();
+      double kept_total = 0, start_total = 0;
+      for (std::int64_t p = first; p <= last; ++p) {
+        const double start_count = present;
+        const double fresh = a.starts.at(p);
+        const double lost = a.ends_of_existing.at(p);
+        const double lost_new = a.ends_of_new.at(p);
+        const double end_count = start_count + fresh - lost - lost_new;
+        json item{{"period", period_text(static_cast<int>(p), months_)}, {"start", number(start_count)}, {"new", number(fresh)},
+                  {"lost", number(lost + lost_new)}, {"end", number(end_count)}};
+        if (start_count > 0) {
+          // (E − N) / S with N the new customers still there at the end: new ones who left within
+          // the period were never among S and do not lower the rate.
+          item["retention"] = number((start_count - lost) / start_count * 100);
+          item["churn"] = number(lost / start_count * 100);
+          kept_total += start_count - lost;
+          start_total += start_count;
+        }
+        series.push_back(item);
+        present = end_count;
+      }
+      const char* period_name = months_ == 1 ? "month" : months_ == 3 ? "quarter" : "year";
+      json per_period{{"period", period_name},
+                      {"series", series},
+                      {"definition", "CRR = (E - N) / S per period: S customers at the start, N new customers still there at the end, E at the end; churn = 100 - CRR"}};
+      if (start_total > 0) {
+        per_period["retention"] = number(kept_total / start_total * 100);
+        per_period["churn"] = number(100 - kept_total / start_total * 100);
+        per_period["n"] = number(start_total);
+      }
+      metrics["per_period"] = per_period;
+    }
+  }
+
+ private:
+  Context& context_;
+  LocalClock clock_;
+  int col_customer_, col_churned_, col_tenure_, col_recurring_, col_amount_;
+  int months_ = 1;
+  std::vector<std::pair<Role, int>> segment_columns_;
+  std::vector<Dictionary> segment_names_;
+  CustomerTableAccumulator main_, half_;
+};
+
 class TransactionProcessor final : public Processor {
  public:
   explicit TransactionProcessor(Context& context) : context_(context), clock_(*context.options->zone) {
@@ -248,6 +483,13 @@ class TransactionProcessor final : public Processor {
 
 }  // namespace
 
-std::unique_ptr<Processor> make_transaction_processor(Context& context) { return std::make_unique<TransactionProcessor>(context); }
+std::unique_ptr<Processor> make_transaction_processor(Context& context) {
+  const Mapping& m = *context.mapping;
+  // Purchases have a date per row; a customer table has start/end dates, a churn flag or tenure.
+  const bool customer_table = !m.has(Role::date) && (m.has(Role::churned) || m.has(Role::end_date) || m.has(Role::start_date) ||
+                                                      m.has(Role::tenure) || m.has(Role::recurring_revenue));
+  if (customer_table) return std::make_unique<CustomerTableProcessor>(context);
+  return std::make_unique<TransactionProcessor>(context);
+}
 
 }  // namespace skpi::analysis

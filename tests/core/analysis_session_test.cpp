@@ -244,6 +244,70 @@ TEST(AnalysisTransactions, HandCheckedFigures) {
   EXPECT_DOUBLE_EQ(series[2]["retention"].get<double>(), 0);
 }
 
+TEST(AnalysisCalls, AnsweredYesNoResolvedAndRatings) {
+  // The layout of a widely shared call-centre sample: Answered (Y/N), Resolved, speed of answer, talk h:mm:ss.
+  const std::string text =
+      "Call Id,Agent,Date,Time,Topic,Answered (Y/N),Resolved,Speed of answer in seconds,AvgTalkDuration,Satisfaction rating\n"
+      "ID0001,Diane,2021-01-01,9:12:58,Contract related,Y,Y,109,00:02:23,3\n"
+      "ID0002,Becky,2021-01-01,9:12:58,Technical Support,Y,N,70,00:04:02,3\n"
+      "ID0003,Stewart,2021-01-01,9:47:31,Contract related,Y,Y,10,00:02:11,4\n"
+      "ID0004,Greg,2021-01-02,9:47:31,Contract related,N,N,,,\n";
+  const json r = analyze_bytes(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "calls");
+  EXPECT_EQ(r["mapping"]["outcome"], "Answered (Y/N)");
+  EXPECT_EQ(r["mapping"]["resolved_flag"], "Resolved");
+  EXPECT_EQ(r["mapping"]["wait_seconds"], "Speed of answer in seconds");
+  EXPECT_DOUBLE_EQ(value(r, "/metrics/answered/value"), 3);
+  EXPECT_DOUBLE_EQ(value(r, "/metrics/abandon_rate/value"), 25);
+  EXPECT_DOUBLE_EQ(value(r, "/metrics/answer_rate/value"), 75);
+  EXPECT_NEAR(value(r, "/metrics/resolution_rate/value"), 200.0 / 3, 1e-9);
+  EXPECT_DOUBLE_EQ(value(r, "/metrics/wait_time/mean"), 63);
+  EXPECT_DOUBLE_EQ(value(r, "/metrics/aht/median"), 143);  // 00:02:23
+  EXPECT_NEAR(value(r, "/metrics/csat/mean"), 10.0 / 3, 1e-12);
+}
+
+TEST(AnalysisCustomers, OneRowPerCustomerWithDates) {
+  const std::string text =
+      "customer,signup date,cancel date,plan,monthly revenue\n"
+      "a,2024-01-05,,basic,10\nb,2024-01-20,2024-02-10,pro,20\nc,2024-02-03,,basic,10\nd,2024-02-15,2024-02-25,pro,20\n"
+      "e,2024-03-01,2024-04-02,basic,10\n";
+  const json r = analyze_bytes(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "transactions");
+  EXPECT_EQ(r["mapping"]["start_date"], "signup date");
+  EXPECT_EQ(r["mapping"]["end_date"], "cancel date");
+  EXPECT_EQ(r["metrics"]["customers"]["value"], 5);
+  EXPECT_DOUBLE_EQ(value(r, "/metrics/churn/value"), 60);  // b, d, e have an end date
+  EXPECT_DOUBLE_EQ(value(r, "/metrics/mrr/value"), 20);
+  EXPECT_DOUBLE_EQ(value(r, "/metrics/arpu/value"), 14);
+  // months: Feb S=2 lost 1 (b; d came and went) -> 50%; Mar S=2 -> 100%; Apr S=3 lost 1 -> 66.7%
+  const json series = r["metrics"]["per_period"]["series"];
+  ASSERT_EQ(series.size(), 4u);
+  EXPECT_DOUBLE_EQ(series[1]["retention"].get<double>(), 50);
+  EXPECT_DOUBLE_EQ(series[1]["new"].get<double>(), 2);
+  EXPECT_DOUBLE_EQ(series[2]["retention"].get<double>(), 100);
+  EXPECT_NEAR(series[3]["retention"].get<double>(), 200.0 / 3, 1e-9);
+  EXPECT_NEAR(value(r, "/metrics/per_period/retention"), 500.0 / 7, 1e-9);
+}
+
+TEST(AnalysisCustomers, ChurnFlagTenureAndCharges) {
+  const std::string text =
+      "customerID,gender,tenure,Contract,MonthlyCharges,TotalCharges,Churn\n"
+      "7590-VHVEG,Female,1,Month-to-month,29.85,29.85,No\n5575-GNVDE,Male,34,One year,56.95,1889.5,No\n"
+      "3668-QPYBK,Male,2,Month-to-month,53.85,108.15,Yes\n7795-CFOCW,Male,45,One year,42.3,1840.75,No\n"
+      "9237-HQITU,Female,2,Month-to-month,70.7,151.65,Yes\n4472-LVYGI,Female,0,Two year,52.55, ,No\n";
+  const json r = analyze_bytes(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "transactions");
+  EXPECT_EQ(r["mapping"]["churned"], "Churn");
+  EXPECT_NEAR(value(r, "/metrics/churn/value"), 100.0 / 3, 1e-9);
+  EXPECT_NEAR(value(r, "/metrics/churn/by_segment/segment/0/churn"), 200.0 / 3, 1e-9);  // Month-to-month
+  EXPECT_DOUBLE_EQ(value(r, "/metrics/tenure/median"), 2);
+  EXPECT_NEAR(value(r, "/metrics/revenue/value"), 4019.9, 1e-9);
+  EXPECT_NEAR(value(r, "/metrics/arpu/value"), 306.2 / 6, 1e-9);
+}
+
 TEST(AnalysisTransactions, DecimalCommaAndThousands) {
   const std::string text = "Kliendi ID;Kuupäev;Summa\nA1;05.01.2024;1.234,50\nA2;06.01.2024;765,50\nA1;13.02.2024;1.000,00\n";
   const json r = analyze_bytes(text);
@@ -503,7 +567,12 @@ TEST(AnalysisMerge, EveryKindMergesToTheWhole) {
   for (int hour = 0; hour < 72; ++hour)
     intervals += "2018-01-0" + std::to_string(1 + hour / 24) + " " + (hour % 24 < 10 ? "0" : "") + std::to_string(hour % 24) + ":00:00," +
                  std::to_string(hour * 37 % 500) + "\n";
-  for (const std::string* text : std::vector<const std::string*>{&tickets_csv, &event_log, &calls, &transactions, &survey, &qa, &intervals}) {
+  std::string customers = "customer,signup date,cancel date,plan,monthly revenue\n";
+  for (int i = 0; i < 200; ++i) {
+    customers += "k" + std::to_string(i) + ",2024-0" + std::to_string(1 + i % 6) + "-1" + std::to_string(i % 10) + "," +
+                 (i % 3 ? "" : "2024-0" + std::to_string(2 + i % 7) + "-05") + "," + (i % 2 ? "basic" : "pro") + "," + std::to_string(5 + i % 40) + "\n";
+  }
+  for (const std::string* text : std::vector<const std::string*>{&tickets_csv, &event_log, &calls, &transactions, &survey, &qa, &intervals, &customers}) {
     const json whole = analyze_bytes(*text);
     const json merged = analyze_bytes(*text, {{"merge_check", true}});
     ASSERT_TRUE(whole["ok"].get<bool>()) << whole.dump(2);

@@ -68,6 +68,7 @@ class CallProcessor final : public Processor {
     col_abandoned_calls_ = m.column(Role::abandoned_calls);
     col_agent_ = m.column(Role::agent);
     col_resolved_ = m.column(Role::resolved_flag);
+    col_time_of_day_ = m.column(Role::time_of_day);
     col_rating_ = m.column(Role::rating);
     for (Role role : {Role::wait_seconds, Role::talk_seconds, Role::hold_seconds, Role::wrap_seconds, Role::handle_seconds}) {
       duration_columns_.push_back(m.column(role));
@@ -97,7 +98,17 @@ class CallProcessor final : public Processor {
       if (read == Read::bad) issues.cell(Reason::value_bad_timestamp, row, column.index());
       return no_time;
     };
-    const std::int64_t arrival = time_of(arrival_role_);
+    std::int64_t arrival = time_of(arrival_role_);
+    if (arrival != no_time && col_time_of_day_ >= 0) {
+      // The date column holds local midnight; the time column the seconds since (a new zone
+      // conversion at the full local time keeps DST right).
+      double seconds = 0;
+      if (read_duration(Context::cell(f, n, col_time_of_day_), context_.decimal, 1, seconds) == Read::ok && seconds >= 0 && seconds < 86400) {
+        const std::int64_t local_midnight = clock_.local_seconds(arrival);
+        const std::int64_t local = local_midnight + static_cast<std::int64_t>(seconds);
+        arrival = time::local_to_utc(local, *context_.options->zone) * 1000;
+      }
+    }
     CallAccumulator* target = &main_;
     if (context_.filtering()) {
       const int route = arrival == no_time ? -1 : context_.route(clock_.day(arrival));
@@ -414,6 +425,7 @@ class CallProcessor final : public Processor {
   Context& context_;
   LocalClock clock_;
   int col_outcome_, col_calls_, col_answered_calls_, col_abandoned_calls_, col_agent_, col_resolved_ = -1, col_rating_ = -1;
+  int col_time_of_day_ = -1;
   std::vector<int> duration_columns_;
   std::vector<double> duration_units_;
   Role arrival_role_ = Role::none;

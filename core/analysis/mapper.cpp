@@ -468,7 +468,22 @@ std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnP
     infer_from_values(profiles, mapping);
   }
 
-  // 3. No timestamp recognised by name: the first column of timestamps is the date.
+  // 3. "Date" and "Time" in two columns: the time of day completes the date.
+  if (mapping.has(Role::date) && !mapping.has(Role::time_of_day)) {
+    for (std::size_t c = 0; c < profiles.size() && c < mapping.columns.size(); ++c) {
+      const ColumnProfile& p = profiles[c];
+      if (mapping.columns[c].role != Role::none || p.values == 0 || !mostly(p.durations, p.values)) continue;
+      const std::string name = normalize_header(mapping.columns[c].name);
+      if (name == "time" || name == "hour" || name == "time of day" || name == "call time" || name == "start time" || name == "aeg" ||
+          name == "kellaaeg" || name == "aika" || name == "kellonaika" || name == "ora" || name == "saat" || name == "الوقت") {
+        assign(mapping, static_cast<int>(c), Role::time_of_day, 1, "header");
+        mapping.columns[c].note = "time of day of the date column";
+        break;
+      }
+    }
+  }
+
+  // 4. No timestamp recognised by name: the first column of timestamps is the date.
   if (!has_timestamp_role(mapping)) {
     for (std::size_t c = 0; c < profiles.size(); ++c) {
       const ColumnProfile& p = profiles[c];

@@ -71,6 +71,7 @@ constexpr RoleInfo role_infos[] = {
     {Role::churned, "churned", ValueType::text},
     {Role::tenure, "tenure", ValueType::number},
     {Role::recurring_revenue, "recurring_revenue", ValueType::number},
+    {Role::time_of_day, "time_of_day", ValueType::duration},
 };
 static_assert(sizeof(role_infos) / sizeof(role_infos[0]) == role_count, "one RoleInfo per role, in enum order");
 

@@ -80,6 +80,8 @@ enum class Role : std::uint8_t {
   churned,
   tenure,
   recurring_revenue,
+  // a time of day in its own column next to a date column ("Date", "Time")
+  time_of_day,
   count_  // number of roles, not a role
 };
 

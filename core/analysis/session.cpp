@@ -188,6 +188,7 @@ struct Session::State final : csv::RecordSink {
                            format.length != 0 && format.hour.digits == 0;
       if (format.kind == time::TimestampKind::compact_ymd) context.dates_only = true;
     }
+    if (mapping.has(Role::time_of_day)) context.dates_only = false;
     context.interval_seconds = options.interval_minutes > 0 ? options.interval_minutes * 60 : (context.dates_only ? 86400 : detect_interval(date_column));
 
     // QA scores on 0-1, 1-5 or 1-10 scales become 0-100.

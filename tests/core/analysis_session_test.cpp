@@ -265,6 +265,11 @@ TEST(AnalysisCalls, AnsweredYesNoResolvedAndRatings) {
   EXPECT_DOUBLE_EQ(value(r, "/metrics/wait_time/mean"), 63);
   EXPECT_DOUBLE_EQ(value(r, "/metrics/aht/median"), 143);  // 00:02:23
   EXPECT_NEAR(value(r, "/metrics/csat/mean"), 10.0 / 3, 1e-12);
+  // "Date" and "Time" in two columns give hourly arrivals
+  EXPECT_EQ(r["mapping"]["time_of_day"], "Time");
+  EXPECT_EQ(r["metrics"]["arrivals"]["interval_minutes"], 60);
+  EXPECT_EQ(r["metrics"]["arrivals"]["series"][0]["start"], "2021-01-01T09:00");
+  EXPECT_DOUBLE_EQ(value(r, "/metrics/arrivals/series/0/calls"), 3);
 }
 
 TEST(AnalysisCustomers, OneRowPerCustomerWithDates) {

@@ -152,6 +152,13 @@ CellClass classify_cell(std::string_view value, char decimal) {
     cell.verdict = read_flag(value, flag) == Read::ok;
     return cell;
   }
+  std::int64_t seconds_since_epoch = 0;
+  bool has_offset = false;
+  if (TimeColumn::fast_iso(value, seconds_since_epoch, has_offset)) {  // the common ISO forms, cheaply
+    cell.timestamp = true;
+    cell.year_first = true;
+    return cell;
+  }
   if (time::parse_timestamp(value, time::DateOrder::day_first).ok || time::parse_timestamp(value, time::DateOrder::month_first).ok) {
     cell.timestamp = true;
     cell.year_first = time::detect_format(value, time::DateOrder::day_first).kind == time::TimestampKind::year_first;

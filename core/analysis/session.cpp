@@ -18,7 +18,7 @@ namespace skpi::analysis {
 namespace {
 
 // The sample decides the mapping: enough rows to judge the values, small enough to replay at once.
-constexpr std::size_t sample_rows = 2000;
+constexpr std::size_t sample_rows = 1000;
 constexpr std::size_t sample_bytes = std::size_t{4} << 20;
 // While dd/mm vs mm/dd is undecided the sample may grow to this before a default is taken.
 constexpr std::size_t extended_sample_rows = 200000;

@@ -9,6 +9,8 @@
 
 namespace {
 
+const char* const out_of_memory_error = "{\"ok\":false,\"error\":{\"code\":\"internal.out_of_memory\",\"field\":\"\",\"message\":\"The calculator ran out of memory.\"}}";
+
 std::string internal_error(const char* what) {
   std::string message = "Internal error in the calculator core";
   if (what && *what) message += std::string(": ") + what;
@@ -25,7 +27,7 @@ std::string guarded(Call&& call) {
   try {
     return call();
   } catch (const std::bad_alloc&) {
-    return "{\"ok\":false,\"error\":{\"code\":\"internal.out_of_memory\",\"field\":\"\",\"message\":\"The calculator ran out of memory.\"}}";
+    return out_of_memory_error;
   } catch (const std::exception& problem) {
     return internal_error(problem.what());
   } catch (...) {
@@ -53,7 +55,7 @@ class AnalysisHandle {
     try {
       return static_cast<double>(analysis_->buffer(static_cast<std::size_t>(size)));
     } catch (...) {
-      failure_ = "{\"ok\":false,\"error\":{\"code\":\"internal.out_of_memory\",\"field\":\"\",\"message\":\"The calculator ran out of memory.\"}}";
+      failure_ = out_of_memory_error;
       return 0;
     }
   }

@@ -154,12 +154,29 @@ MetricSpec churn_metric() {
 
 // ---------------------------------------------------------------- CLV and CAC
 
-// Lifespan given directly, or derived as 1 / churn rate per period (a 25% yearly churn → 4 years).
-double lifespan_from(const Inputs& inputs, const std::string& given, const std::string& churn, Result* warn_into) {
-  if (inputs.has(given)) return inputs.number(given);
-  const double lifespan = 100.0 / inputs.number(churn);
-  if (warn_into) add_warning(*warn_into, "lifespan_from_churn", "Lifespan derived as 1 / churn rate.", {{"lifespan", lifespan}});
-  return lifespan;
+struct Lifespan {
+  double value = 0;
+  bool from_churn = false;
+};
+
+// Lifespan given directly, or derived as 1 / churn rate per period (a 25% yearly churn → 4 years);
+// a churn rate of 0 has no finite lifespan.
+std::optional<Result> read_lifespan(const Inputs& inputs, const std::string& given, const std::string& churn,
+                                    Lifespan& lifespan) {
+  if (inputs.has(given)) {
+    lifespan = {inputs.number(given), false};
+    return std::nullopt;
+  }
+  const double rate = inputs.number(churn);
+  if (rate == 0) return Result::failure("input.zero_denominator", churn, "A churn rate of 0 gives an endless lifespan.");
+  lifespan = {100.0 / rate, true};
+  return std::nullopt;
+}
+
+void warn_if_from_churn(Result& result, const Lifespan& lifespan) {
+  if (lifespan.from_churn) {
+    add_warning(result, "lifespan_from_churn", "Lifespan derived as 1 / churn rate.", {{"lifespan", lifespan.value}});
+  }
 }
 
 json money_bars(std::initializer_list<std::pair<const char*, double>> items) {
@@ -169,17 +186,14 @@ json money_bars(std::initializer_list<std::pair<const char*, double>> items) {
 }
 
 Result compute_clv_basic(const Inputs& inputs, const Options&) {
-  if (inputs.has("churn_percent") && inputs.number("churn_percent") == 0) {
-    return Result::failure("input.zero_denominator", "churn_percent", "A churn rate of 0 gives an endless lifespan.");
-  }
+  Lifespan years;
+  if (auto error = read_lifespan(inputs, "lifespan_years", "churn_percent", years)) return *error;
+  const double lifespan = years.value;
   const double purchase_value = inputs.number("purchase_value");
   const double per_year = inputs.number("purchases_per_year");
-  Result result;
-  const double lifespan = lifespan_from(inputs, "lifespan_years", "churn_percent", &result);
   const double annual = purchase_value * per_year;
-  Result warnings = result;
-  result = value_result(annual * lifespan, "money", 1);
-  result.warnings = warnings.warnings;
+  Result result = value_result(annual * lifespan, "money", 1);
+  warn_if_from_churn(result, years);
   result.parts = {{"annual_value", annual}, {"lifespan_years", lifespan}, {"model", "basic"}};
   set_formula(result, "formula.clv.basic",
               {{"purchase_value", purchase_value}, {"purchases_per_year", per_year}, {"lifespan_years", lifespan}, {"value", result.value}});
@@ -203,18 +217,15 @@ Result compute_clv_historical(const Inputs& inputs, const Options&) {
 }
 
 Result compute_clv_predictive(const Inputs& inputs, const Options&) {
-  if (inputs.has("monthly_churn_percent") && inputs.number("monthly_churn_percent") == 0) {
-    return Result::failure("input.zero_denominator", "monthly_churn_percent", "A churn rate of 0 gives an endless lifespan.");
-  }
+  Lifespan lifespan;
+  if (auto error = read_lifespan(inputs, "lifespan_months", "monthly_churn_percent", lifespan)) return *error;
+  const double months = lifespan.value;
   const double transactions = inputs.number("monthly_transactions");
   const double order_value = inputs.number("order_value");
   const double margin = inputs.number_or("gross_margin", 1.0);
-  Result result;
-  const double months = lifespan_from(inputs, "lifespan_months", "monthly_churn_percent", &result);
-  const auto warnings = result.warnings;
   const double monthly = transactions * order_value;
-  result = value_result(monthly * months * margin, "money", 1);
-  result.warnings = warnings;
+  Result result = value_result(monthly * months * margin, "money", 1);
+  warn_if_from_churn(result, lifespan);
   result.parts = {{"monthly_value", monthly}, {"lifespan_months", months}, {"gross_margin", margin}, {"model", "predictive"}};
   set_formula(result, "formula.clv.predictive",
               {{"monthly_transactions", transactions}, {"order_value", order_value}, {"lifespan_months", months},

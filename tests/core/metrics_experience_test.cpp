@@ -183,6 +183,12 @@ TEST(MetricsRetention, ClvBasicLifespanFromChurn) {
   const json result = compute(R"({"metric":"clv","variant":"basic","inputs":{"purchase_value":50,"purchases_per_year":5,"churn_percent":25}})");
   EXPECT_DOUBLE_EQ(value_of(result), 1000.0);
   EXPECT_EQ(result["warnings"][0]["code"], "lifespan_from_churn");
+  const json endless = compute(R"({"metric":"clv","variant":"basic","inputs":{"purchase_value":50,"purchases_per_year":5,"churn_percent":0}})");
+  EXPECT_EQ(error_code(endless), "input.zero_denominator");
+  EXPECT_EQ(error_field(endless), "churn_percent");
+  EXPECT_EQ(error_field(compute(R"({"metric":"clv","variant":"predictive","inputs":{"monthly_transactions":2,"order_value":40,"monthly_churn_percent":0}})")),
+            "monthly_churn_percent");
+  EXPECT_TRUE(compute(R"({"metric":"clv","variant":"basic","inputs":{"purchase_value":50,"purchases_per_year":5,"lifespan_years":3}})")["warnings"].empty());
 }
 
 TEST(MetricsRetention, ClvHistorical120_80_200Margin25Is100) {

@@ -65,6 +65,10 @@ test('options nested as in spec/api.md are read; invalid options are errors with
     [{ business_hours: { weekly: { mon: '18:00-09:00' } } }, 'options.business_hours.invalid_interval', null],
     [{ mapping: { created_at: 'Opened' } }, 'options.mapping.missing_column', 'mapping.created_at'],
     [{ period: { from: '2024-02-01', to: '2024-01-01' } }, 'options.period.invalid', 'period'],
+    // Text where a number belongs goes through std::stod, which throws inside the core: the catch
+    // must work in wasm too (it did not while exceptions were enabled only at link time).
+    [{ fcr_minutes: 'abc' }, 'options.fcr_minutes.invalid', 'fcr_minutes'],
+    [{ csat_scale: 'x-5' }, 'options.csat_scale.invalid', 'csat_scale'],
   ];
   for (const [options, code, field] of cases) {
     const r = kpi.analyze(tickets, options);

@@ -419,7 +419,7 @@ void keep_better(std::unordered_map<std::string, Entry>& map, const std::string&
   if (found == map.end() || found->second.priority < entry.priority) map[key] = entry;
 }
 
-Table build_table() {
+[[gnu::noinline]] Table build_table() {
   Table table;
   for (const TableRow& row : header_rows) {
     std::string_view names(row.names);
@@ -587,6 +587,19 @@ std::string compact_header(std::string_view header) {
   return normal;
 }
 
+namespace {
+
+// Out of line, so that V8 optimises this loop alone rather than all of match_header (see
+// Session::State::replay_sample).
+[[gnu::noinline]] void consider_keywords(const Table& known, const std::string& normal, HeaderMatch& best) {
+  const std::string padded = " " + normal + " ";
+  for (const auto& [word, entry] : known.keywords) {
+    if (contains_word(padded, word) && entry.priority > best.priority) best = HeaderMatch{entry.role, entry.priority, entry.unit};
+  }
+}
+
+}  // namespace
+
 HeaderMatch match_header(std::string_view header) {
   const Table& known = table();
   const std::string normal = normalize_header(header);
@@ -611,12 +624,7 @@ HeaderMatch match_header(std::string_view header) {
       }
     }
   }
-  if (best.role == Role::none) {
-    const std::string padded = " " + normal + " ";
-    for (const auto& [word, entry] : known.keywords) {
-      if (contains_word(padded, word)) consider(entry);
-    }
-  }
+  if (best.role == Role::none) consider_keywords(known, normal, best);
   if (best.role != Role::none && role_value_type(best.role) == ValueType::duration) {
     best.unit_seconds = unit_from_header(normal, best.unit_seconds);
   }

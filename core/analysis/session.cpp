@@ -126,9 +126,7 @@ struct Session::State final : csv::RecordSink {
     for (std::size_t c = 0; c < mapping.columns.size(); ++c) {
       if (is_timestamp_role(mapping.columns[c].role)) order_columns.push_back(static_cast<int>(c));
     }
-    for (std::size_t r = 0; r < sample.records(); ++r) {
-      for (int column : order_columns) order_detector.observe(trim(sample.field(r, static_cast<std::size_t>(column))));
-    }
+    observe_date_order();
     if (!at_end && !options.date_order && !options.date_order_ymd && !order_detector.decided() && order_detector.ambiguous()) {
       phase = Phase::extending;
     }
@@ -224,6 +222,21 @@ struct Session::State final : csv::RecordSink {
     }
     expected_fields = std::max(reader.expected_fields(), sample.names.size());
     phase = Phase::streaming;
+    replay_sample();
+    sample.clear();
+  }
+
+  // The sample's loops live in small functions of their own, out of line: V8 optimises a wasm
+  // function as a whole once its loops have run long enough, and these loops inside plan() and
+  // start_streaming() made it compile those big run-once functions in the background while the
+  // file's hot loop waited for the same compiler threads.
+  [[gnu::noinline]] void observe_date_order() {
+    for (std::size_t r = 0; r < sample.records(); ++r) {
+      for (int column : order_columns) order_detector.observe(trim(sample.field(r, static_cast<std::size_t>(column))));
+    }
+  }
+
+  [[gnu::noinline]] void replay_sample() {
     std::vector<std::string_view> fields;
     for (std::size_t r = 0; r < sample.records(); ++r) {
       const std::size_t count = sample.fields_in(r);
@@ -231,7 +244,6 @@ struct Session::State final : csv::RecordSink {
       for (std::size_t c = 0; c < count; ++c) fields[c] = sample.field(r, c);
       process(fields.data(), count, sample.row_numbers[r]);
     }
-    sample.clear();
   }
 
   int first_of(std::initializer_list<Role> roles) const {

@@ -62,6 +62,17 @@ bool finite_result(double value) { return std::isfinite(value); }
 std::optional<double> parse_plain(const char* p, const char* end, char decimal) {
   const char* digits = (*p == '-') ? p + 1 : p;
   if (digits == end || !(is_digit(*digits) || *digits == decimal)) return std::nullopt;  // rejects inf/nan
+  // Whole numbers of up to 15 digits (ids, counts, scores) are exact in a double: read directly.
+  // Text whose first non-digit is not the decimal mark or an exponent (dates, times, codes) is not
+  // a plain number, which fast_float would say too, after more work.
+  const char* q = digits;
+  std::uint64_t whole = 0;
+  while (q < end && is_digit(*q)) {
+    whole = whole * 10 + static_cast<std::uint64_t>(*q - '0');
+    if (++q - digits > 15) break;
+  }
+  if (q == end && q - digits <= 15) return digits == p ? static_cast<double>(whole) : -static_cast<double>(whole);
+  if (q < end && q - digits <= 15 && *q != decimal && *q != 'e' && *q != 'E') return std::nullopt;
   double value = 0;
   const auto result = fast_float::from_chars_advanced(p, end, value, fast_float::parse_options{fast_float::chars_format::general, decimal});
   if (result.ec != std::errc() || result.ptr != end) return std::nullopt;

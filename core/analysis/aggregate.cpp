@@ -59,6 +59,8 @@ class AggregateProcessor final : public Processor {
       const Read read = read_duration(text, context_.decimal, unit_[k], seconds);
       if (read == Read::ok && seconds >= 0) {
         item.average[k] = seconds;
+        if (unit_[k] == 60 && seconds == std::floor(seconds / 60) * 60) ++whole_minutes_[k];
+        ++values_[k];
         if (text.find_first_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos) worded_ = true;
         else if (unitless_[k]) unitless_seen_[k] = true;
       } else if (read == Read::bad) {
@@ -162,6 +164,10 @@ class AggregateProcessor final : public Processor {
                                   "are rounded down and the overall averages carry that rounding.");
     }
     for (std::size_t k = 0; k < 4; ++k) {
+      if (values_[k] > 1 && whole_minutes_[k] == values_[k]) {
+        context_.warnings.push_back("Column \"" + m.columns[static_cast<std::size_t>(col_average_[k])].name +
+                                    "\" holds whole minutes (Chatwoot's older reports round down): averages can be up to a minute low.");
+      }
       if (unitless_seen_[k]) {
         context_.warnings.push_back("Column \"" + m.columns[static_cast<std::size_t>(col_average_[k])].name +
                                     "\" holds plain numbers and its header names no unit: they were read as seconds.");
@@ -197,6 +203,7 @@ class AggregateProcessor final : public Processor {
   bool unitless_[4] = {false, false, false, false};
   bool unitless_seen_[4] = {false, false, false, false};
   bool worded_ = false;
+  std::uint64_t values_[4] = {0, 0, 0, 0}, whole_minutes_[4] = {0, 0, 0, 0};
   std::vector<Row> rows_;
   std::uint64_t rows_left_out_ = 0;
 };

@@ -412,7 +412,11 @@ struct Session::State final : csv::RecordSink {
         if (is_timestamp_role(column.role)) {
           const time::TimestampKind kind = context.times[static_cast<std::size_t>(column.role)].format().kind;
           static const char* kinds[] = {"unknown", "year_first", "day_first", "month_first", "yyyymmdd", "unix_seconds", "unix_millis", "excel_serial"};
-          item["format"] = context.times[static_cast<std::size_t>(column.role)].six_digit_dates() ? "yymmdd" : kinds[static_cast<int>(kind)];
+          const bool month_names = kind == time::TimestampKind::invalid && static_cast<std::size_t>(column.index) < profiles.size() &&
+                                   profiles[static_cast<std::size_t>(column.index)].month_names > 0;
+          item["format"] = context.times[static_cast<std::size_t>(column.role)].six_digit_dates() ? "yymmdd"
+                           : month_names                                                             ? "month_name"
+                                                                                                     : kinds[static_cast<int>(kind)];
         }
       } else {
         item["role"] = nullptr;

@@ -87,7 +87,7 @@ int classify_status(std::string_view value) {
                     "مغلق", "تم الحل", "محلول", "مكتمل"}))
     return 1;
   if (one_of(word, {"new", "open", "opened", "pending", "hold", "on hold", "on-hold", "onhold", "in progress",
-                    "in-progress", "active", "to do", "todo", "snoozed", "assigned", "reopened", "escalated", "unresolved",
+                    "in-progress", "active", "to do", "todo", "indeterminate", "snoozed", "assigned", "reopened", "escalated", "unresolved",
                     "waiting", "uus", "avatud", "ootel", "töös", "uusi", "avoin", "odottaa", "työn alla", "nou", "deschis",
                     "în așteptare", "in asteptare", "în lucru", "yeni", "açık", "acik", "beklemede", "işlemde",
                     "جديد", "مفتوح", "معلق", "قيد التنفيذ"}))
@@ -651,6 +651,16 @@ std::vector<WideCriterion> wide_criteria(const std::vector<ColumnProfile>& profi
   return criteria;
 }
 
+// A wide review file says so in a header ("Review ID", "Reviewer", "QA date"), names whom it reviews
+// (an agent or a reviewer column) and has at least one criterion no other role claims ("Greeting",
+// "Tone"): a survey with a review date and CSAT / NPS columns stays a survey.
+bool wide_qa(const std::vector<WideCriterion>& criteria, const Mapping& mapping) {
+  if (criteria.size() < 2 || !(mapping.has(Role::agent) || mapping.has(Role::reviewer))) return false;
+  std::size_t unclaimed = 0;
+  for (const WideCriterion& criterion : criteria) unclaimed += mapping.columns[static_cast<std::size_t>(criterion.index)].role == Role::none;
+  return unclaimed >= 1;
+}
+
 bool qa_signal(const Mapping& mapping) {
   if (mapping.has(Role::reviewer)) return true;
   for (const MappedColumn& column : mapping.columns) {
@@ -696,7 +706,7 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
   } else if (has(Role::criterion) && (has(Role::score) || has(Role::rating))) {
     kind = Kind::qa;
     reason = "a criterion column with scores (" + names({Role::criterion, Role::score, Role::rating, Role::weight, Role::agent}) + ")";
-  } else if (!has(Role::criterion) && !has(Role::created_at) && qa_signal(mapping) && wide_criteria(profiles, mapping).size() >= 2) {
+  } else if (!has(Role::criterion) && !has(Role::created_at) && qa_signal(mapping) && wide_qa(wide_criteria(profiles, mapping), mapping)) {
     kind = Kind::qa;
     reason = "a review file with one column per criterion (" + std::to_string(wide_criteria(profiles, mapping).size()) +
              " columns of scores, pass/fail or yes/no" + (names({Role::agent, Role::reviewer, Role::date}).empty() ? std::string() : ", " + names({Role::agent, Role::reviewer, Role::date})) + ")";

@@ -155,6 +155,8 @@ TEST(AnalysisChatwoot, AgentReportIsATableNotTickets) {
   EXPECT_DOUBLE_EQ(m["agents"][1]["resolution_mean"].get<double>(), 93600);     // "1 day 2 hours"
   EXPECT_TRUE(m["agents"][2]["first_response_mean"].is_null());                 // "--"
   EXPECT_TRUE(has_warning(r, "two largest units"));
+  for (std::size_t chunk : {1u, 5u, 41u}) EXPECT_EQ(analyze(fixture("chatwoot_agents.csv"), json::object(), chunk), r) << chunk;
+  EXPECT_EQ(analyze(fixture("chatwoot_agents.csv"), {{"merge_check", true}})["metrics"], r["metrics"]);
 }
 
 TEST(AnalysisChatwoot, TeamInboxAndLabelReports) {
@@ -239,6 +241,12 @@ TEST(AnalysisQaWide, SurveysWithSeveralScoresStaySurveys) {
   const json qa = analyze("review_id,agent,criterion,score,weight\nr1,Ann,Tone,100,40\nr1,Ann,Accuracy,50,60\n");
   EXPECT_EQ(qa["kind"], "qa");
   EXPECT_DOUBLE_EQ(qa["metrics"]["iqs"]["value"].get<double>(), 70);  // by hand: (40·100 + 60·50) / 100
+  // A CSAT survey with a review date and an agent: its score columns are survey roles, not criteria.
+  const json csat = analyze("Agent,Review date,CSAT,NPS\nAnn,2024-01-01,5,9\nBob,2024-01-02,3,6\nAnn,2024-01-03,4,10\n");
+  EXPECT_EQ(csat["kind"], "survey");
+  // Product reviews with a review text but no agent: not QA.
+  const json reviews = analyze("Review Text,Rating,Recommended,Age\ngreat,5,1,34\nmeh,3,0,51\nok,4,1,28\n");
+  EXPECT_NE(reviews["kind"], "qa");
 }
 
 // -------------------------------------------------------------------------------------------- dates

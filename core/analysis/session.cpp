@@ -220,7 +220,11 @@ struct Session::State final : csv::RecordSink {
       event_log = ids.repeated > 0 && (ids.distinct_overflow || ids.distinct * 20 >= ids.values);
       // One row per message part (an author-type column, as in Intercom's export): always grouped,
       // even when the sample happens to hold one part per conversation.
-      if (mapping.has(Role::author_type)) event_log = true;
+      if (mapping.has(Role::author_type)) {
+        event_log = true;
+        mapping.kind_reason += "; one row per message part (\"" + mapping.columns[static_cast<std::size_t>(mapping.column(Role::author_type))].name +
+                               "\"), grouped by \"" + mapping.columns[static_cast<std::size_t>(id_column)].name + "\"";
+      }
       if (ids.repeated > 0 && !event_log) {
         context.warnings.push_back("The id column \"" + mapping.columns[static_cast<std::size_t>(id_column)].name +
                                    "\" repeats a few values only; rows were not grouped by it.");

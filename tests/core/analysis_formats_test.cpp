@@ -64,6 +64,7 @@ TEST(AnalysisIntercom, MessagePartsAreCountedPerConversation) {
   // The conversation is the key, not the message.
   EXPECT_EQ(r["mapping"]["ticket_id"], "conversation_id");
   EXPECT_EQ(r["mapping"]["author_type"], "message_author_type");
+  EXPECT_NE(r["kind_reason"].get<std::string>().find("one row per message part"), std::string::npos);
   EXPECT_EQ(r["rows"]["read"], 14);
   EXPECT_EQ(r["rows"]["records"], 4);
   const json& parts = r["rows"]["event_log"]["parts"];
@@ -181,6 +182,18 @@ TEST(AnalysisChatwoot, TeamInboxAndLabelReports) {
   EXPECT_EQ(minutes["columns"][2]["unit_seconds"], 60);
   EXPECT_TRUE(has_warning(minutes, "whole minutes"));
   EXPECT_NE(minutes["metrics"]["conversations"]["note"].get<std::string>().find("once per label"), std::string::npos);
+}
+
+TEST(AnalysisChatwoot, AccountSummaryRow) {
+  const json r = analyze(
+      "Reporting period 2024-01-01 to 2024-01-31\n\nConversations,Messages received,Messages sent,Avg first response time,"
+      "Avg resolution time,Resolution count,Avg customer waiting time\n120,340,410,12 minutes 5 seconds,3 hours 2 minutes,95,4 minutes\n");
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "aggregate");
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/mean"), 725);     // by hand: 12·60 + 5
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution/mean"), 10920);       // 3·3600 + 2·60
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution/n"), 95);             // weighted by the resolution count
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/customer_waiting_time/mean"), 240);
 }
 
 TEST(AnalysisChatwoot, BadCellsAreCountedAndKindCanBeForced) {

@@ -33,6 +33,7 @@ struct Context {
   double score_scale_factor = 1;                     // QA: raw score → 0-100
   double score_scale_offset = 0;
   std::vector<std::string> warnings;                 // kind-level warnings for the report
+  std::vector<std::string> preamble;                 // lines above the header (Chatwoot's "Reporting period ...")
 
   int column(Role role) const { return mapping->column(role); }
   static std::string_view cell(const std::string_view* fields, std::size_t count, int index) {
@@ -68,5 +69,6 @@ std::unique_ptr<Processor> make_call_processor(Context& context);
 std::unique_ptr<Processor> make_transaction_processor(Context& context);
 std::unique_ptr<Processor> make_qa_processor(Context& context);
 std::unique_ptr<Processor> make_table_processor(Context& context);
+std::unique_ptr<Processor> make_aggregate_processor(Context& context);
 
 }  // namespace skpi::analysis

@@ -1,9 +1,15 @@
 #include "core/analysis/mapper.hpp"
 
 #include <algorithm>
+#include <bitset>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <unordered_map>
 
 #include "core/analysis/values.hpp"
+#include "core/csv/number.hpp"
 
 namespace skpi::analysis {
 
@@ -81,7 +87,7 @@ int classify_status(std::string_view value) {
                     "مغلق", "تم الحل", "محلول", "مكتمل"}))
     return 1;
   if (one_of(word, {"new", "open", "opened", "pending", "hold", "on hold", "on-hold", "onhold", "in progress",
-                    "in-progress", "active", "to do", "todo", "snoozed", "assigned", "reopened", "escalated", "unresolved",
+                    "in-progress", "active", "to do", "todo", "indeterminate", "snoozed", "assigned", "reopened", "escalated", "unresolved",
                     "waiting", "uus", "avatud", "ootel", "töös", "uusi", "avoin", "odottaa", "työn alla", "nou", "deschis",
                     "în așteptare", "in asteptare", "în lucru", "yeni", "açık", "acik", "beklemede", "işlemde",
                     "جديد", "مفتوح", "معلق", "قيد التنفيذ"}))
@@ -137,6 +143,7 @@ namespace {
 struct CellClass {
   bool number = false, integer = false, leading_zero = false, timestamp = false, year_first = false, duration = false;
   bool verdict = false, outcome = false, ticket_state = false;
+  bool month_name = false, worded_duration = false, percent = false, six_digit_date = false;
   double value = 0;
 };
 
@@ -150,6 +157,8 @@ CellClass classify_cell(std::string_view value, char decimal) {
       cell.leading_zero = value.size() > 1 && value[0] == '0';
     }
     cell.verdict = read_flag(value, flag) == Read::ok;
+    int year = 0, month = 0, day = 0;
+    cell.six_digit_date = value.size() == 6 && read_yymmdd(value, year, month, day);
     return cell;
   }
   std::int64_t seconds_since_epoch = 0;
@@ -164,10 +173,29 @@ CellClass classify_cell(std::string_view value, char decimal) {
     cell.year_first = time::detect_format(value, time::DateOrder::day_first).kind == time::TimestampKind::year_first;
     return cell;
   }
+  std::string rewritten;
+  if (month_name_date(value, rewritten) && time::parse_timestamp(rewritten, time::DateOrder::day_first).ok) {
+    cell.timestamp = true;
+    cell.month_name = true;
+    return cell;
+  }
   double seconds = 0;
   if (value.find(':') != std::string_view::npos && read_duration(value, decimal, 1, seconds) == Read::ok) {
     cell.duration = true;
     return cell;
+  }
+  if (read_worded_duration(value, seconds)) {
+    cell.duration = true;
+    cell.worded_duration = true;
+    return cell;
+  }
+  if (value.back() == '%') {
+    const auto parsed = csv::parse_number_or_percent(value, decimal);
+    if (parsed) {
+      cell.percent = true;
+      cell.value = parsed->value;
+      return cell;
+    }
   }
   cell.verdict = classify_verdict(value) != 0 || worded_rating(value) != 0 || read_flag(value, flag) == Read::ok;
   cell.outcome = classify_outcome(value) != 0;
@@ -185,6 +213,7 @@ std::vector<ColumnProfile> profile_columns(const Sample& sample, char decimal) {
     ColumnProfile& profile = profiles[c];
     std::unordered_map<std::string_view, CellClass> seen;
     std::vector<std::string_view> numeric_values;
+    std::bitset<100> lead_pairs, tail_pairs;
     for (std::size_t r = 0; r < sample.records(); ++r) {
       const std::string_view value = trim(sample.field(r, c));
       if (value.empty()) continue;
@@ -220,13 +249,27 @@ std::vector<ColumnProfile> profile_columns(const Sample& sample, char decimal) {
       profile.verdicts += cell.verdict;
       profile.outcomes += cell.outcome;
       profile.ticket_states += cell.ticket_state;
+      profile.month_names += cell.month_name;
+      profile.worded_durations += cell.worded_duration;
+      profile.percents += cell.percent;
+      if (cell.six_digit_date) {
+        ++profile.six_digit_dates;
+        lead_pairs.set(static_cast<std::size_t>((value[0] - '0') * 10 + (value[1] - '0')));
+        tail_pairs.set(static_cast<std::size_t>((value[4] - '0') * 10 + (value[5] - '0')));
+      }
     }
+    profile.lead_pairs = lead_pairs.count();
+    profile.tail_pairs = tail_pairs.count();
     profile.distinct = seen.size();
     if (!numeric_values.empty() && numeric_values.size() == profile.values) {
       profile.numeric_time = time::classify_numeric_timestamp(numeric_values);
     }
   }
   return profiles;
+}
+
+bool six_digit_date_column(const ColumnProfile& profile) {
+  return profile.values > 0 && profile.six_digit_dates == profile.values && profile.tail_pairs >= profile.lead_pairs;
 }
 
 // ------------------------------------------------------------------------------------------ mapping
@@ -254,7 +297,11 @@ bool values_fit(Role role, const ColumnProfile& profile, std::string& why) {
   bool fits = true;
   switch (role_value_type(role)) {
     case ValueType::timestamp:
-      fits = mostly(profile.timestamps, n) || numeric_timestamp(profile);
+      fits = mostly(profile.timestamps, n) || numeric_timestamp(profile) || six_digit_date_column(profile);
+      if (!fits && profile.six_digit_dates == n) {
+        why = "six-digit values that read as day-month-year rather than YYMMDD (e.g. \"" + profile.first_value + "\"); not read as dates";
+        return false;
+      }
       break;
     case ValueType::number:
       fits = mostly(profile.numbers, n);
@@ -269,6 +316,7 @@ bool values_fit(Role role, const ColumnProfile& profile, std::string& why) {
       if (role == Role::made_sla || role == Role::sla_first_response || role == Role::sla_resolution || role == Role::churned ||
           role == Role::resolved_flag)
         fits = mostly(profile.verdicts, n);
+      if (role == Role::resolved_flag && !fits) fits = mostly(profile.ticket_states, n);  // Jira: To Do / In Progress / Done
       if (role == Role::outcome) fits = mostly(profile.outcomes, n) || mostly(profile.verdicts, n);  // or answered yes/no
       break;
   }
@@ -506,6 +554,123 @@ std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnP
 
 // --------------------------------------------------------------------------------------------- kind
 
+namespace {
+
+// A scale written in a QA header: "Tone (1-5)", "Accuracy 0–10", "Greeting out of 5", "Empathy /4".
+bool scale_from_header(const std::string& header, double& low, double& high) {
+  const char* p = header.c_str();
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i] < '0' || header[i] > '9' || (i > 0 && header[i - 1] >= '0' && header[i - 1] <= '9')) continue;
+    char* end = nullptr;
+    const double a = std::strtod(p + i, &end);
+    std::size_t j = static_cast<std::size_t>(end - p);
+    while (j < header.size() && header[j] == ' ') ++j;
+    std::size_t dash = j;
+    if (header.compare(j, 1, "-") == 0) dash = j + 1;
+    else if (header.compare(j, 3, "\xE2\x80\x93") == 0) dash = j + 3;  // en dash
+    if (dash == j) continue;
+    while (dash < header.size() && header[dash] == ' ') ++dash;
+    if (dash >= header.size() || header[dash] < '0' || header[dash] > '9') continue;
+    const double b = std::strtod(p + dash, &end);
+    if (b > a && b <= 100) {
+      low = a;
+      high = b;
+      return true;
+    }
+  }
+  const std::string normal = normalize_header(header);
+  for (const char* prefix : {" out of ", " of "}) {
+    const std::size_t at = (" " + normal + " ").find(prefix);
+    if (at == std::string::npos) continue;
+    const double b = std::atof(normal.c_str() + at + std::strlen(prefix) - 1);
+    if (b >= 1 && b <= 100) {
+      low = 0;
+      high = b;
+      return true;
+    }
+  }
+  const std::size_t slash = header.rfind('/');
+  if (slash != std::string::npos && slash + 1 < header.size() && header[slash + 1] >= '0' && header[slash + 1] <= '9') {
+    const double b = std::atof(header.c_str() + slash + 1);
+    if (b >= 1 && b <= 100) {
+      low = 0;
+      high = b;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string scale_text(double low, double high) {
+  auto whole = [](double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", v);
+    return std::string(buffer);
+  };
+  return whole(low) + "-" + whole(high);
+}
+
+// Columns of a wide QA file whose values are scores: numbers within 0..100, percentages, or
+// pass/fail and yes/no words (N/A and empty cells are missing). Identifiers, dates, names and the
+// file's own totals are not criteria.
+std::vector<WideCriterion> wide_criteria(const std::vector<ColumnProfile>& profiles, const Mapping& mapping) {
+  std::vector<WideCriterion> criteria;
+  for (std::size_t c = 0; c < mapping.columns.size() && c < profiles.size(); ++c) {
+    const MappedColumn& column = mapping.columns[c];
+    switch (column.role) {
+      case Role::none: case Role::rating: case Role::nps: case Role::ces: case Role::resolved_flag: case Role::made_sla:
+      case Role::sla_first_response: case Role::sla_resolution: case Role::replies: case Role::quantity: case Role::amount:
+        break;
+      default:
+        continue;
+    }
+    const ColumnProfile& p = profiles[c];
+    if (p.values == 0 || not_a_criterion_header(column.name)) continue;
+    if (p.numbers + p.verdicts + p.percents < p.values) continue;
+    if (p.numbers > 0 && (p.min < 0 || p.max > 100)) continue;
+    if (p.numbers > 0 && p.integers < p.numbers && p.max > 10 && p.percents == 0) continue;  // amounts, not scores
+    WideCriterion criterion;
+    criterion.index = static_cast<int>(c);
+    double low = 0, high = 100;
+    if (scale_from_header(column.name, low, high)) {
+      criterion.scale_source = "header";
+    } else {
+      criterion.scale_source = "values";
+      if (p.numbers == 0) high = 100;
+      else if (p.percents > 0) high = 100;
+      else if (p.max <= 1) high = 1;
+      else if (p.min >= 1 && p.max <= 5) { low = 1; high = 5; }
+      else if (p.max <= 10) high = 10;
+    }
+    criterion.low = low;
+    criterion.high = high;
+    criterion.scale = p.numbers == 0 && p.percents == 0 ? std::string("pass/fail") : p.numbers == 0 ? std::string("0-100%") : scale_text(low, high);
+    if (p.numbers > 0 && p.verdicts > p.numbers) criterion.scale += " and pass/fail";
+    criteria.push_back(criterion);
+  }
+  return criteria;
+}
+
+// A wide review file says so in a header ("Review ID", "Reviewer", "QA date"), names whom it reviews
+// (an agent or a reviewer column) and has at least one criterion no other role claims ("Greeting",
+// "Tone"): a survey with a review date and CSAT / NPS columns stays a survey.
+bool wide_qa(const std::vector<WideCriterion>& criteria, const Mapping& mapping) {
+  if (criteria.size() < 2 || !(mapping.has(Role::agent) || mapping.has(Role::reviewer))) return false;
+  std::size_t unclaimed = 0;
+  for (const WideCriterion& criterion : criteria) unclaimed += mapping.columns[static_cast<std::size_t>(criterion.index)].role == Role::none;
+  return unclaimed >= 1;
+}
+
+bool qa_signal(const Mapping& mapping) {
+  if (mapping.has(Role::reviewer)) return true;
+  for (const MappedColumn& column : mapping.columns) {
+    if (qa_header_signal(column.name)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& options, Mapping& mapping) {
   auto has = [&](Role role) { return mapping.has(role); };
   auto names = [&](std::initializer_list<Role> roles) {
@@ -541,6 +706,17 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
   } else if (has(Role::criterion) && (has(Role::score) || has(Role::rating))) {
     kind = Kind::qa;
     reason = "a criterion column with scores (" + names({Role::criterion, Role::score, Role::rating, Role::weight, Role::agent}) + ")";
+  } else if (!has(Role::criterion) && !has(Role::created_at) && qa_signal(mapping) && wide_qa(wide_criteria(profiles, mapping), mapping)) {
+    kind = Kind::qa;
+    reason = "a review file with one column per criterion (" + std::to_string(wide_criteria(profiles, mapping).size()) +
+             " columns of scores, pass/fail or yes/no" + (names({Role::agent, Role::reviewer, Role::date}).empty() ? std::string() : ", " + names({Role::agent, Role::reviewer, Role::date})) + ")";
+  } else if (has(Role::conversations) && !has(Role::created_at) && !has(Role::date) &&
+             (has(Role::avg_first_response_time) || has(Role::avg_resolution_time) || has(Role::avg_reply_time) || has(Role::resolutions))) {
+    kind = Kind::aggregate;
+    const char* per = has(Role::agent) ? "agent" : has(Role::channel) ? "inbox / channel" : has(Role::group) ? "team / group" : has(Role::category) ? "label / category" : "row";
+    reason = std::string("an aggregated report, not ticket rows: conversation counts and average times already computed per ") + per + " (" +
+             names({Role::agent, Role::channel, Role::group, Role::category, Role::conversations, Role::resolutions,
+                    Role::avg_first_response_time, Role::avg_resolution_time, Role::avg_reply_time, Role::avg_waiting_time}) + ")";
   } else if (has(Role::outcome) || has(Role::calls) || has(Role::answered_calls) || has(Role::abandoned_calls)) {
     kind = Kind::calls;
     reason = has(Role::calls) ? "contacts counted per interval (" + names({Role::date, Role::created_at, Role::calls, Role::answered_calls, Role::abandoned_calls}) + ")"
@@ -584,6 +760,23 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
     mapping.columns[static_cast<std::size_t>(index)].note = nps_like ? "score read as NPS (0-10 scale)" : "score read as a satisfaction rating";
   }
   if (kind == Kind::tickets && !has(Role::rating) && has(Role::score)) move_role(mapping, Role::score, Role::rating);
+  // Wide QA files: each criterion column gets the criterion role (shown per column; the single-role
+  // mapping keeps none), and the file's own total, when there is one, is left out of the IQS.
+  if (kind == Kind::qa && !has(Role::criterion)) {
+    mapping.criteria = wide_criteria(profiles, mapping);
+    for (const WideCriterion& criterion : mapping.criteria) {
+      MappedColumn& column = mapping.columns[static_cast<std::size_t>(criterion.index)];
+      if (column.role != Role::none) mapping.column_of[static_cast<std::size_t>(column.role)] = -1;
+      column.role = Role::criterion;
+      column.source = "values";
+      column.note = "criterion, scale " + criterion.scale + (criterion.scale_source == "header" ? " (from the header)" : " (from the values)");
+    }
+    if (!mapping.criteria.empty() && has(Role::score)) {
+      const int total = mapping.column(Role::score);
+      unassign(mapping, Role::score);
+      mapping.columns[static_cast<std::size_t>(total)].note = "the file's own total score; the IQS is computed from the criteria";
+    }
+  }
   if (kind == Kind::qa && !has(Role::score) && has(Role::rating)) move_role(mapping, Role::rating, Role::score);
   if (kind == Kind::transactions && !has(Role::customer_id) && has(Role::ticket_id)) move_role(mapping, Role::ticket_id, Role::customer_id);
 
@@ -596,7 +789,8 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
       case Kind::survey: need(survey_measure || has(Role::score), "score"); break;
       case Kind::calls: need(has(Role::outcome) || has(Role::calls) || has(Role::wait_seconds) || has(Role::talk_seconds) || has(Role::date) || has(Role::created_at), "call"); break;
       case Kind::transactions: need(has(Role::customer_id) && has(Role::amount), "customer and amount"); break;
-      case Kind::qa: need(has(Role::score), "score"); break;
+      case Kind::qa: need(has(Role::score) || !mapping.criteria.empty(), "score"); break;
+      case Kind::aggregate: need(has(Role::conversations), "conversations count"); break;
       default: break;
     }
   }

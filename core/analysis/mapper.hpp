@@ -56,7 +56,17 @@ struct ColumnProfile {
   std::size_t repeated = 0;    // values equal to one seen before
   time::NumericTimestampClass numeric_time;  // for columns of plain numbers
   std::string first_value;     // first non-missing value (for formats and examples)
+  std::size_t month_names = 0;    // timestamps written with a month name ("04/Mar/24 9:00 AM")
+  std::size_t worded_durations = 0;  // "1 hour 5 minutes", "1h 2m"
+  std::size_t percents = 0;       // "85%", "85 %"
+  std::size_t six_digit_dates = 0;  // exactly six digits forming a valid YYMMDD date
+  std::size_t lead_pairs = 0, tail_pairs = 0;  // distinct first / last two digits of six-digit values
 };
+
+/** A column of six-digit YYMMDD dates: every value is one, and the last two digits (the day) vary at
+ *  least as much as the first two (the year); DDMMYY data varies the other way round and is not read
+ *  as YYMMDD. Only used for columns whose header already says they hold dates. */
+bool six_digit_date_column(const ColumnProfile& profile);
 
 std::vector<ColumnProfile> profile_columns(const Sample& sample, char decimal);
 
@@ -70,8 +80,18 @@ struct MappedColumn {
   std::string type;     // "timestamp", "number", "text", "empty"
 };
 
+/** One criterion column of a wide QA file (one row per review, one column per criterion): raw
+ *  values low..high become 0-100; pass/fail and yes/no words are 100/0. */
+struct WideCriterion {
+  int index = -1;
+  double low = 0, high = 100;
+  std::string scale;  // "1-5", "0-1", "0-100", "pass/fail", ...
+  std::string scale_source;  // "header" or "values"
+};
+
 struct Mapping {
   std::vector<MappedColumn> columns;
+  std::vector<WideCriterion> criteria;  // wide QA files only
   std::array<int, role_count> column_of{};  // column index per role, -1 when none
   Kind kind = Kind::table;
   std::string kind_reason;

@@ -220,6 +220,7 @@ const char* kind_name(Kind kind) {
     case Kind::calls: return "calls";
     case Kind::transactions: return "transactions";
     case Kind::qa: return "qa";
+    case Kind::aggregate: return "aggregate";
     case Kind::table: return "table";
   }
   return "auto";
@@ -277,7 +278,8 @@ std::pair<Options, std::optional<Error>> parse_options(const json& input) {
     else if (name == "transactions" || name == "transaction") options.kind = Kind::transactions;
     else if (name == "qa" || name == "qa_reviews" || name == "reviews") options.kind = Kind::qa;
     else if (name == "table") options.kind = Kind::table;
-    else return fail(option_error("options.kind.unknown", "kind", "kind must be auto, tickets, survey, calls, transactions or qa."));
+    else if (name == "aggregate" || name == "report") options.kind = Kind::aggregate;
+    else return fail(option_error("options.kind.unknown", "kind", "kind must be auto, tickets, survey, calls, transactions, qa or aggregate."));
   }
   if (merged.contains("mapping")) {
     if (auto error = parse_mapping(merged["mapping"], options)) return fail(*error);

@@ -20,7 +20,9 @@
 
 namespace skpi::analysis {
 
-enum class Kind : std::uint8_t { automatic, tickets, survey, calls, transactions, qa, table };
+// aggregate: a report of figures already summed per agent / inbox / team / label (Chatwoot's report
+// CSVs), not one row per ticket.
+enum class Kind : std::uint8_t { automatic, tickets, survey, calls, transactions, qa, table, aggregate };
 const char* kind_name(Kind kind);
 
 enum class FcrDefinition : std::uint8_t { one_touch, one_reply, no_customer_follow_up, one_agent, within_minutes };

@@ -1,11 +1,13 @@
-// QA review files (one row per reviewed interaction and criterion): IQS = mean over interactions of
-// Σ weight·score / Σ weight, on 0-100; also per criterion and per agent.
+// QA review files, long (one row per reviewed interaction and criterion) or wide (one row per review,
+// one column per criterion): IQS = mean over interactions of Σ weight·score / Σ weight, on 0-100;
+// also per criterion and per agent. N/A cells are left out, not scored 0.
 #include <algorithm>
 #include <cmath>
 
 #include "core/analysis/dictionary.hpp"
 #include "core/analysis/kinds.hpp"
 #include "core/analysis/report.hpp"
+#include "core/csv/number.hpp"
 #include "core/stats/stats.hpp"
 
 namespace skpi::analysis {
@@ -19,6 +21,7 @@ struct Review {
 struct Criterion {
   double sum = 0, weight_sum = 0;
   std::uint64_t n = 0;
+  std::uint64_t not_applicable = 0;  // wide files: N/A or empty cells of reviews that were scored
 };
 
 struct QaAccumulator {
@@ -39,6 +42,7 @@ struct QaAccumulator {
       a.sum += b.sum;
       a.weight_sum += b.weight_sum;
       a.n += b.n;
+      a.not_applicable += b.not_applicable;
     });
   }
 };
@@ -53,6 +57,17 @@ class QaProcessor final : public Processor {
     col_weight_ = m.column(Role::weight);
     col_agent_ = m.column(Role::agent);
     date_role_ = m.has(Role::date) ? Role::date : Role::created_at;
+    // Wide files: the criteria in column order, each with its own scale.
+    for (const WideCriterion& criterion : m.criteria) {
+      criteria_.id(m.columns[static_cast<std::size_t>(criterion.index)].name);
+      wide_.push_back(criterion);
+    }
+    if (!wide_.empty()) {
+      context.warnings.push_back("One row per review with " + std::to_string(wide_.size()) +
+                                 " criterion columns: each criterion's scale becomes 0-100 (pass/yes = 100, fail/no = 0), "
+                                 "criteria weigh the same, and N/A or empty cells are left out of the review's score.");
+      return;
+    }
     if (context.score_scale_factor != 1) {
       context.warnings.push_back("QA scores were rescaled to 0-100 (x" + std::to_string(static_cast<int>(context.score_scale_factor)) +
                                  (context.score_scale_offset != 0 ? ", 1 = 0" : "") + ").");
@@ -60,6 +75,10 @@ class QaProcessor final : public Processor {
   }
 
   void add(const std::string_view* f, std::size_t n, std::uint64_t row) override {
+    if (!wide_.empty()) {
+      add_wide(f, n, row);
+      return;
+    }
     Issues& issues = *context_.issues;
     const std::string_view text = Context::cell(f, n, col_score_);
     double score = 0;
@@ -135,6 +154,82 @@ class QaProcessor final : public Processor {
 
   std::uint64_t records() const override { return main_.rows + compare_.rows + half_.rows; }
 
+  // One review per row: every criterion cell on its own scale, N/A cells left out.
+  void add_wide(const std::string_view* f, std::size_t n, std::uint64_t row) {
+    Issues& issues = *context_.issues;
+    scored_.clear();
+    for (std::size_t k = 0; k < wide_.size(); ++k) {
+      const WideCriterion& criterion = wide_[k];
+      const std::string_view text = trim(Context::cell(f, n, criterion.index));
+      if (text.empty() || TimeColumn::is_missing(text) || is_not_applicable(text)) continue;
+      double score = 0;
+      double number = 0;
+      bool pass = false;
+      if (read_number(text, context_.decimal, number) == Read::ok) {
+        if (number < criterion.low || number > criterion.high) {
+          issues.cell(Reason::value_out_of_scale, row, criterion.index);
+          continue;
+        }
+        score = (number - criterion.low) / (criterion.high - criterion.low) * 100;
+      } else if (const auto percent = csv::parse_number_or_percent(text, context_.decimal); percent && percent->percent) {
+        if (percent->value < 0 || percent->value > 100) {
+          issues.cell(Reason::value_out_of_scale, row, criterion.index);
+          continue;
+        }
+        score = percent->value;
+      } else if (read_flag(text, pass) == Read::ok) {
+        score = pass ? 100 : 0;
+      } else if (const int verdict = classify_verdict(text); verdict == 1 || verdict == 2) {
+        score = verdict == 1 ? 100 : 0;
+      } else {
+        issues.cell(Reason::value_bad_number, row, criterion.index);
+        continue;
+      }
+      scored_.emplace_back(static_cast<std::uint32_t>(k), score);
+    }
+    if (scored_.empty()) {
+      issues.skip(Reason::qa_no_score, row);
+      return;
+    }
+    QaAccumulator* target = &main_;
+    if (context_.filtering()) {
+      TimeColumn& date = context_.times[static_cast<std::size_t>(date_role_)];
+      std::int64_t millis = 0;
+      const int route = date.valid() && date.read(Context::cell(f, n, date.index()), millis) == Read::ok ? context_.route(clock_.day(millis)) : -1;
+      if (route < 0) {
+        issues.skip(Reason::row_outside_period, row);
+        return;
+      }
+      target = route == 0 ? &main_ : &compare_;
+    }
+    if (target == &main_ && context_.split(row)) target = &half_;
+    QaAccumulator& a = *target;
+    ++a.rows;
+    a.loose_reviews.emplace_back();
+    Review& review = a.loose_reviews.back();
+    if (col_agent_ >= 0) {
+      const std::string_view value = trim(Context::cell(f, n, col_agent_));
+      if (!value.empty() && !TimeColumn::is_missing(value)) review.agent = agents_.id(value);
+    }
+    for (std::uint32_t k = 0; k < wide_.size(); ++k) ++a.criteria[k].not_applicable;  // undone below for scored cells
+    for (const auto& [k, score] : scored_) {
+      review.weighted += score;
+      review.weights += 1;
+      Criterion& criterion = a.criteria[k];
+      criterion.sum += score;
+      criterion.weight_sum += 1;
+      ++criterion.n;
+      --criterion.not_applicable;
+    }
+  }
+
+  static bool is_not_applicable(std::string_view text) {
+    std::string lower(text);
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return lower == "not applicable" || lower == "n.a" || lower == "na." || lower == "not rated" || lower == "skip" ||
+           lower == "skipped";
+  }
+
   void report(json& metrics, json& comparison, json&) override {
     main_.merge(half_);
     half_ = QaAccumulator{};  // merged: records() must not count it twice
@@ -178,10 +273,15 @@ class QaProcessor final : public Processor {
     for (std::uint32_t id = 0; id < a.criteria.size(); ++id) {
       const Criterion& criterion = *a.criteria.find(id);
       if (!criterion.n) continue;
-      criteria.push_back(json{{"criterion", std::string(criteria_.name(id))},
-                              {"value", number(criterion.sum / static_cast<double>(criterion.n))},
-                              {"n", criterion.n},
-                              {"weight", number(criterion.weight_sum / static_cast<double>(criterion.n))}});
+      json item{{"criterion", std::string(criteria_.name(id))},
+                {"value", number(criterion.sum / static_cast<double>(criterion.n))},
+                {"n", criterion.n},
+                {"weight", number(criterion.weight_sum / static_cast<double>(criterion.n))}};
+      if (id < wide_.size()) {
+        item["scale"] = wide_[id].scale;
+        item["not_applicable"] = criterion.not_applicable;
+      }
+      criteria.push_back(item);
     }
     iqs["by_criterion"] = criteria;
     json agents = json::array();
@@ -191,7 +291,9 @@ class QaProcessor final : public Processor {
       agents.push_back(json{{"agent", std::string(agents_.name(id))}, {"value", number(total.sum / static_cast<double>(total.n))}, {"n", total.n}});
     }
     iqs["by_agent"] = agents;
-    iqs["interactions"] = col_review_ >= 0 ? "rows grouped by the review / ticket id" : "each row is one interaction";
+    iqs["interactions"] = !wide_.empty() ? "each row is one review (one column per criterion)"
+                          : col_review_ >= 0 ? "rows grouped by the review / ticket id" : "each row is one interaction";
+    if (!wide_.empty()) iqs["weights"] = "equal";
     metrics["iqs"] = iqs;
     return metrics;
   }
@@ -200,6 +302,8 @@ class QaProcessor final : public Processor {
   LocalClock clock_;
   int col_review_, col_criterion_, col_score_, col_weight_, col_agent_;
   Role date_role_;
+  std::vector<WideCriterion> wide_;
+  std::vector<std::pair<std::uint32_t, double>> scored_;  // (criterion, 0-100 score) of the current row
   Dictionary reviews_, criteria_{10000}, agents_{10000};
   QaAccumulator main_, compare_, half_;
 };

@@ -72,6 +72,17 @@ constexpr RoleInfo role_infos[] = {
     {Role::tenure, "tenure", ValueType::number},
     {Role::recurring_revenue, "recurring_revenue", ValueType::number},
     {Role::time_of_day, "time_of_day", ValueType::duration},
+    {Role::author_type, "author_type", ValueType::text},
+    {Role::message_type, "message_type", ValueType::text},
+    {Role::author_name, "author_name", ValueType::text},
+    {Role::message_body, "message_body", ValueType::text},
+    {Role::reviewer, "reviewer", ValueType::text},
+    {Role::conversations, "conversations", ValueType::number},
+    {Role::resolutions, "resolutions", ValueType::number},
+    {Role::avg_first_response_time, "avg_first_response_time", ValueType::duration},
+    {Role::avg_resolution_time, "avg_resolution_time", ValueType::duration},
+    {Role::avg_reply_time, "avg_reply_time", ValueType::duration},
+    {Role::avg_waiting_time, "avg_waiting_time", ValueType::duration},
 };
 static_assert(sizeof(role_infos) / sizeof(role_infos[0]) == role_count, "one RoleInfo per role, in enum order");
 
@@ -159,16 +170,19 @@ constexpr TableRow header_rows[] = {
     {Role::status, 100, sec, false,
      "status|state|incident state|incident_state|ticket status|conversation state|conversation_state|"
      "olek|staatus|tila|stare|durum|الحالة|حالة"},
-    {Role::status, 70, sec, false, "status category|status_category|resolution status of ticket"},
+    {Role::status, 70, sec, false, "resolution status of ticket"},
+    // Jira's status category (To Do / In Progress / Done) decides resolved when the status itself is a
+    // custom word ("Work in progress", "Declined").
+    {Role::resolved_flag, 90, sec, false, "status category|status_category|statuscategory"},
     // ---- channel
     {Role::channel, 100, sec, false,
-     "channel|via|source|contact type|contact_type|medium|origin|communication channel|ticket source|"
+     "channel|via|source|contact type|contact_type|medium|origin|communication channel|ticket source|inbox name|inbox|"
      "kanal|kanava|canal|القناة|قناة"},
     // ---- category
     {Role::category, 100, sec, false,
      "category|ticket category|issue type|issue_type|topic|contact reason|reason|request type|"
      "kategooria|kategoria|luokka|categorie|categoria|kategori|الفئة|التصنيف|الموضوع"},
-    {Role::category, 70, sec, false, "type|ticket type|tüüp|liik|tyyppi|tip|tür|tur|النوع"},
+    {Role::category, 70, sec, false, "type|ticket type|label|tüüp|liik|tyyppi|tip|tür|tur|النوع"},
     {Role::subcategory, 90, sec, false, "subcategory|sub category|alamkategooria|alakategoria|subcategorie|alt kategori|الفئة الفرعية"},
     // ---- agent
     {Role::agent, 100, sec, false,
@@ -179,7 +193,7 @@ constexpr TableRow header_rows[] = {
     {Role::agent, 60, sec, false, "resolved by|resolved_by|closed by|solved by"},
     // ---- group
     {Role::group, 100, sec, false,
-     "group|assignment group|assignment_group|team|department|queue|support group|"
+     "group|assignment group|assignment_group|team|team name|department|queue|support group|"
      "grupp|meeskond|osakond|ryhmä|ryhma|tiimi|osasto|grup|echipă|echipa|departament|ekip|departman|المجموعة|الفريق|القسم"},
     // ---- priority
     {Role::priority, 100, sec, false,
@@ -289,6 +303,32 @@ constexpr TableRow header_rows[] = {
     {Role::criterion, 100, sec, false,
      "criterion|criteria|qa criterion|question|rubric|rubric item|scorecard item|category name|kriteerium|kriteeri|criteriu|kriter|المعيار"},
     {Role::weight, 100, sec, false, "weight|criterion weight|kaal|paino|pondere|ağırlık|agirlik|الوزن"},
+    {Role::reviewer, 100, sec, false,
+     "reviewer|reviewer name|reviewed by|qa reviewer|grader|graded by|evaluator|evaluated by|qa analyst|auditor|scored by|"
+     "hindaja|arvioija|evaluator|değerlendiren|المراجع"},
+    // ---- one row per message part (Intercom conversation exports)
+    {Role::author_type, 100, sec, false,
+     "message author type|message_author_type|author type|sender type|from type|author role|sender role|part author type"},
+    {Role::message_type, 100, sec, false, "message type|message_type|part type|part_type|conversation part type|message kind"},
+    {Role::author_name, 90, sec, false, "message author name|message_author_name|author name|sender name|author|sender"},
+    {Role::message_body, 90, sec, false, "message body|message_body|part body|message text|body"},
+    // ---- aggregated reports (Chatwoot agent / inbox / team / label reports, older "(Minutes)" variants)
+    {Role::conversations, 100, sec, false,
+     "conversations count|assigned conversations|no of conversations|no. of conversations|number of conversations|"
+     "conversation count|handled conversations|tickets count|ticket count|number of tickets|no of tickets"},
+    {Role::conversations, 70, sec, false, "conversations"},
+    {Role::resolutions, 100, sec, false,
+     "resolution count|resolutions count|resolutions|resolved conversations|resolved conversations count|resolved count|"
+     "resolved tickets"},
+    {Role::avg_first_response_time, 100, sec, false,
+     "avg first response time|average first response time|mean first response time|avg frt|average frt|"
+     "avg first response time (minutes)|avg first response time (seconds)|avg first response time (hours)"},
+    {Role::avg_resolution_time, 100, sec, false,
+     "avg resolution time|average resolution time|mean resolution time|avg time to resolution|average time to resolution|"
+     "avg resolution time (minutes)|avg resolution time (seconds)|avg resolution time (hours)"},
+    {Role::avg_reply_time, 100, sec, false, "avg reply time|average reply time|avg response time|average response time"},
+    {Role::avg_waiting_time, 100, sec, false,
+     "avg customer waiting time|average customer waiting time|avg waiting time|average waiting time|avg wait time"},
 
     // ---- keywords inside longer headers (questions, vendor variants)
     {Role::nps, 40, sec, true, "recommend|recommendation|nps|tavsiye|suosittel|soovita"},
@@ -632,5 +672,91 @@ HeaderMatch match_header(std::string_view header) {
 }
 
 std::size_t header_table_size() { return table().names; }
+
+// ------------------------------------------------------------------------------------------------
+// Value words of message-part logs and the header words that mark QA review files, as data.
+
+namespace {
+
+struct WordClass {
+  const char* words;  // '|'-separated, lower case
+  int value;
+};
+
+constexpr WordClass author_words[] = {
+    {"admin|agent|teammate|staff|support|employee|team|assignee|human", 1},
+    {"user|lead|contact|customer|visitor|end user|end-user|enduser|requester|client|guest", 2},
+    {"bot|operator|fin|system|automation|workflow|ai|assistant|integration|app", 3},
+};
+
+constexpr WordClass part_words[] = {
+    {"comment|conversation|message|reply|email|chat|inbound|outbound|open with message|sms|facebook|twitter|whatsapp|"
+     "instagram|conversation initiated|initial message|first message",
+     1},
+    {"note|internal note|private note|note and reopen|notes", 2},
+    {"assignment|assign and reopen|assign and unsnooze|away mode assignment|default assignment|open|close|closed|snoozed|"
+     "unsnoozed|timer unsnooze|participant added|participant removed|conversation rating changed|conversation rating remark added|"
+     "language detection details|conversation attribute updated|ticket state updated|event|status change",
+     3},
+};
+
+bool has_word(const char* words, const std::string& value) {
+  std::string_view list(words);
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t bar = list.find('|', start);
+    if (bar == std::string_view::npos) bar = list.size();
+    if (list.substr(start, bar - start) == value) return true;
+    start = bar + 1;
+  }
+  return false;
+}
+
+int classify_word(const WordClass* classes, std::size_t count, std::string_view value) {
+  const std::string normal = normalize_header(value);  // case, "_" and "-" → one spaced form
+  if (normal.empty()) return 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (has_word(classes[i].words, normal)) return classes[i].value;
+  }
+  return 0;
+}
+
+constexpr std::string_view qa_signal_words[] = {"review", "reviewed", "reviewer", "evaluation", "evaluated", "evaluator",
+                                                "scorecard", "qa", "audit", "auditor", "grader", "graded", "rubric",
+                                                "ülevaatus", "hindamine", "arviointi"};
+
+// Columns of a QA review file that are never criteria even when their values look like scores:
+// totals the file computed itself, identifiers, times and counts.
+constexpr std::string_view not_criterion_words[] = {"id", "total", "overall", "sum", "final", "average", "avg", "mean",
+                                                    "possible", "max", "weight", "time", "duration", "minutes",
+                                                    "seconds", "hours", "count", "number", "date", "comment", "comments",
+                                                    "notes", "note", "percent of", "points possible"};
+
+}  // namespace
+
+int classify_author(std::string_view value) {
+  return classify_word(author_words, sizeof(author_words) / sizeof(author_words[0]), value);
+}
+
+int classify_part(std::string_view value) {
+  return classify_word(part_words, sizeof(part_words) / sizeof(part_words[0]), value);
+}
+
+bool not_a_criterion_header(std::string_view header) {
+  const std::string padded = " " + normalize_header(header) + " ";
+  for (std::string_view word : not_criterion_words) {
+    if (padded.find(" " + std::string(word) + " ") != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool qa_header_signal(std::string_view header) {
+  const std::string padded = " " + normalize_header(header) + " ";
+  for (std::string_view word : qa_signal_words) {
+    const std::string needle = " " + normalize_header(word) + " ";
+    if (padded.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
 
 }  // namespace skpi::analysis

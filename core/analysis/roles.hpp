@@ -82,6 +82,20 @@ enum class Role : std::uint8_t {
   recurring_revenue,
   // a time of day in its own column next to a date column ("Date", "Time")
   time_of_day,
+  // one row per message part (Intercom): who wrote the part, what kind of part, the author's name
+  author_type,
+  message_type,
+  author_name,
+  message_body,
+  // QA review files: who reviewed (a sign that the file is a review file)
+  reviewer,
+  // aggregated reports (Chatwoot agent / inbox / team / label reports): one row per group
+  conversations,
+  resolutions,
+  avg_first_response_time,
+  avg_resolution_time,
+  avg_reply_time,
+  avg_waiting_time,
   count_  // number of roles, not a role
 };
 
@@ -115,5 +129,23 @@ HeaderMatch match_header(std::string_view header);
 
 /** Number of header names in the table (for tests and docs). */
 std::size_t header_table_size();
+
+/** Who wrote a message part, from the author-type words of the table in roles.cpp:
+ *  1 agent side (admin, agent, teammate), 2 customer side (user, lead, contact), 3 bot or system,
+ *  0 unknown. */
+int classify_author(std::string_view value);
+
+/** What a message part is, from the part-type words of the table in roles.cpp: 1 a message
+ *  (comment, reply, the opening message), 2 internal (note), 3 an event (assignment, close, snooze),
+ *  which counts as a message only when it carries a body; 0 unknown (treated as a message). */
+int classify_part(std::string_view value);
+
+/** Whether a header says the file is a QA review file ("review", "evaluation", "scorecard", "QA",
+ *  "audit" as words; the list is in roles.cpp). */
+bool qa_header_signal(std::string_view header);
+
+/** Headers of QA review files that are never criteria though their values may look like scores:
+ *  the file's own totals ("Total score", "Overall"), ids, times, counts, comments (list in roles.cpp). */
+bool not_a_criterion_header(std::string_view header);
 
 }  // namespace skpi::analysis

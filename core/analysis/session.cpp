@@ -168,12 +168,22 @@ struct Session::State final : csv::RecordSink {
       if (!is_timestamp_role(role)) continue;
       const ColumnProfile* profile = c < profiles.size() ? &profiles[c] : nullptr;
       time::TimestampFormat format;
-      if (profile && profile->values > 0 && profile->numbers == profile->values && profile->numeric_time.kind != time::TimestampKind::invalid) {
+      // Six-digit YYMMDD before the numeric kinds: "050315" would otherwise pass for an Excel serial.
+      const bool six_digit = profile && six_digit_date_column(*profile);
+      if (six_digit) {
+        format = time::format_of_kind(time::TimestampKind::compact_ymd, date_order);
+      } else if (profile && profile->values > 0 && profile->numbers == profile->values && profile->numeric_time.kind != time::TimestampKind::invalid) {
         format = time::format_of_kind(profile->numeric_time.kind, date_order);
       } else if (profile && !profile->first_value.empty()) {
         format = time::detect_format(profile->first_value, date_order);
       }
       context.times[static_cast<std::size_t>(role)] = TimeColumn(static_cast<int>(c), format, date_order, *options.zone);
+      if (six_digit) {
+        context.times[static_cast<std::size_t>(role)].read_six_digit_dates();
+        if (mapping.columns[c].note.empty()) mapping.columns[c].note = "six-digit dates read as YYMMDD";
+      } else if (profile && profile->month_names > 0 && mapping.columns[c].note.empty()) {
+        mapping.columns[c].note = "dates with month names, read day first (e.g. \"" + profile->first_value.substr(0, 40) + "\")";
+      }
     }
     if (options.business_hours) context.calendar = std::make_unique<time::BusinessCalendar>(*options.business_hours);
 
@@ -206,18 +216,35 @@ struct Session::State final : csv::RecordSink {
     if (mapping.kind == Kind::tickets && id_column >= 0 && static_cast<std::size_t>(id_column) < profiles.size()) {
       const ColumnProfile& ids = profiles[static_cast<std::size_t>(id_column)];
       event_log = ids.repeated > 0 && (ids.distinct_overflow || ids.distinct * 20 >= ids.values);
+      // One row per message part (an author-type column, as in Intercom's export): always grouped,
+      // even when the sample happens to hold one part per conversation.
+      if (mapping.has(Role::author_type)) {
+        event_log = true;
+        mapping.kind_reason += "; one row per message part (\"" + mapping.columns[static_cast<std::size_t>(mapping.column(Role::author_type))].name +
+                               "\"), grouped by \"" + mapping.columns[static_cast<std::size_t>(id_column)].name + "\"";
+      }
       if (ids.repeated > 0 && !event_log) {
         context.warnings.push_back("The id column \"" + mapping.columns[static_cast<std::size_t>(id_column)].name +
                                    "\" repeats a few values only; rows were not grouped by it.");
       }
     }
 
+    for (const std::vector<std::string>& line : reader.dialect().preamble) {
+      std::string text;
+      for (const std::string& field : line) {
+        if (field.empty()) continue;
+        if (!text.empty()) text += ' ';
+        text += field;
+      }
+      if (!text.empty()) context.preamble.push_back(text);
+    }
     switch (mapping.kind) {
       case Kind::tickets: processor = make_ticket_processor(context, event_log); break;
       case Kind::survey: processor = make_survey_processor(context); break;
       case Kind::calls: processor = make_call_processor(context); break;
       case Kind::transactions: processor = make_transaction_processor(context); break;
       case Kind::qa: processor = make_qa_processor(context); break;
+      case Kind::aggregate: processor = make_aggregate_processor(context); break;
       default: processor = make_table_processor(context); break;
     }
     expected_fields = std::max(reader.expected_fields(), sample.names.size());
@@ -393,14 +420,19 @@ struct Session::State final : csv::RecordSink {
     for (const MappedColumn& column : mapping.columns) {
       nlohmann::json item{{"index", column.index}, {"name", column.name}, {"type", column.type}};
       if (column.role != Role::none) {
-        mapped[std::string(role_name(column.role))] = column.name;
+        // Wide QA criteria: many columns share the role; they are listed in columns[] only.
+        if (!(column.role == Role::criterion && !mapping.criteria.empty())) mapped[std::string(role_name(column.role))] = column.name;
         item["role"] = role_name(column.role);
         item["source"] = column.source;
         if (role_value_type(column.role) == ValueType::duration) item["unit_seconds"] = column.unit_seconds;
         if (is_timestamp_role(column.role)) {
           const time::TimestampKind kind = context.times[static_cast<std::size_t>(column.role)].format().kind;
           static const char* kinds[] = {"unknown", "year_first", "day_first", "month_first", "yyyymmdd", "unix_seconds", "unix_millis", "excel_serial"};
-          item["format"] = kinds[static_cast<int>(kind)];
+          const bool month_names = kind == time::TimestampKind::invalid && static_cast<std::size_t>(column.index) < profiles.size() &&
+                                   profiles[static_cast<std::size_t>(column.index)].month_names > 0;
+          item["format"] = context.times[static_cast<std::size_t>(column.role)].six_digit_dates() ? "yymmdd"
+                           : month_names                                                             ? "month_name"
+                                                                                                     : kinds[static_cast<int>(kind)];
         }
       } else {
         item["role"] = nullptr;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/analysis/conversations.hpp"
 #include "core/analysis/kinds.hpp"
 #include "core/analysis/report.hpp"
 
@@ -595,6 +596,7 @@ class TicketProcessor final : public Processor {
     if (m.has(Role::resolved_at) && m.has(Role::closed_at)) {
       context.warnings.push_back("Resolution time runs from creation to the resolved time; the closed time is not used for it.");
     }
+    if (event_log && MessageParts::applies(m)) parts_ = std::make_unique<MessageParts>(context, agents_);
   }
 
   void add(const std::string_view* f, std::size_t n, std::uint64_t row) override {
@@ -622,7 +624,9 @@ class TicketProcessor final : public Processor {
     }
     if (t.status_class == 0 && col_resolved_flag_ >= 0) {
       bool resolved = false;
-      if (read_flag(Context::cell(f, n, col_resolved_flag_), resolved) == Read::ok) t.status_class = resolved ? 1 : 2;
+      const std::string_view flag = Context::cell(f, n, col_resolved_flag_);
+      if (read_flag(flag, resolved) == Read::ok) t.status_class = resolved ? 1 : 2;
+      else t.status_class = static_cast<std::int8_t>(classify_status(flag));  // Jira's status category: Done / To Do
     }
     for (const CountSlot& slot : counts_) {
       if (static_cast<std::size_t>(slot.index) >= n) continue;
@@ -675,9 +679,11 @@ class TicketProcessor final : public Processor {
         records_.push_back(t);
         record_rows_.push_back(row);
       } else {
-        records_[index] = t;  // the last row of an id holds its final state
+        if (parts_) MessageParts::fold(records_[index], t);  // message parts: aggregated, not replaced
+        else records_[index] = t;  // the last row of an id holds its final state
         record_rows_[index] = row;
       }
+      if (parts_) parts_->add(index, f, n, row);
       return;
     }
     accumulate(t, row);
@@ -687,10 +693,12 @@ class TicketProcessor final : public Processor {
 
   void report(json& metrics, json& comparison, json& extra) override {
     if (event_log_) {
+      if (parts_) parts_->finish(records_);
       for (std::size_t i = 0; i < records_.size(); ++i) accumulate(records_[i], record_rows_[i]);
       extra["event_log"] = json{{"id_column", context_.mapping->columns[static_cast<std::size_t>(col_id_)].name},
                                 {"records", records_.size()},
                                 {"rule", "several rows per id: the last row of each id is its final state"}};
+      if (parts_) extra["event_log"].update(parts_->describe());
     }
     const TicketAccumulator::Names names{&statuses_, &channels_, &categories_, &agents_, &groups_, &priorities_};
     main_.merge(half_);
@@ -785,6 +793,7 @@ class TicketProcessor final : public Processor {
       categories_{10000, &TimeColumn::is_missing}, agents_{10000, &TimeColumn::is_missing}, groups_{10000, &TimeColumn::is_missing},
       priorities_{10000, &TimeColumn::is_missing};
   Dictionary ids_;
+  std::unique_ptr<MessageParts> parts_;  // message-part logs (Intercom)
   std::vector<TicketRecord> records_;
   std::vector<std::uint64_t> record_rows_;
   TicketAccumulator main_, compare_, half_;

@@ -87,15 +87,46 @@ bool contains_lower(std::string_view text, std::string_view lower_word) {
 
 bool TimeColumn::is_missing(std::string_view text) { return csv::is_missing_marker(text); }
 
+namespace {
+
+// Local civil time (no offset) of the forms the core time parser does not know: six-digit YYMMDD
+// (only in columns the mapper marked) and dates with month names.
+bool read_extra_form(std::string_view text, bool six_digit, time::Timestamp& stamp) {
+  const std::string_view trimmed = trim(text);
+  int year = 0, month = 0, day = 0;
+  if (six_digit) {
+    if (!read_yymmdd(trimmed, year, month, day)) return false;
+    stamp = time::Timestamp{};
+    stamp.seconds = time::days_from_civil(year, month, day) * 86400;
+    stamp.ok = true;
+    return true;
+  }
+  std::string rewritten;
+  if (!month_name_date(trimmed, rewritten)) return false;
+  stamp = time::parse_timestamp(rewritten, time::DateOrder::day_first);
+  return stamp.ok;
+}
+
+}  // namespace
+
 Read TimeColumn::read_slow(std::string_view text, std::int64_t& utc_millis) {
-  if (format_.kind == time::TimestampKind::invalid) {
+  time::Timestamp stamp;
+  if (six_digit_dates_ || format_.kind == time::TimestampKind::invalid) {
     const std::string_view trimmed = trim(text);
     if (trimmed.empty() || is_missing(trimmed)) return Read::missing;
-    format_ = time::detect_format(trimmed, order_);
-    if (format_.kind == time::TimestampKind::invalid) return Read::bad;
+    if (!six_digit_dates_ && format_.kind == time::TimestampKind::invalid) format_ = time::detect_format(trimmed, order_);
+    if (six_digit_dates_ || format_.kind == time::TimestampKind::invalid) {
+      if (!read_extra_form(trimmed, six_digit_dates_, stamp)) return Read::bad;
+    } else {
+      stamp = time::parse_with(format_, text);
+    }
+  } else {
+    stamp = time::parse_with(format_, text);
   }
-  const time::Timestamp stamp = time::parse_with(format_, text);
-  if (!stamp.ok) return is_missing(trim(text)) ? Read::missing : Read::bad;
+  if (!stamp.ok) {
+    if (is_missing(trim(text))) return Read::missing;
+    if (!read_extra_form(text, false, stamp)) return Read::bad;
+  }
   std::int64_t seconds = stamp.seconds;
   if (!stamp.has_offset) seconds = utc_ ? seconds - fixed_offset_ : zone_.local_to_utc(seconds);
   utc_millis = seconds * 1000 + stamp.millis;
@@ -158,7 +189,8 @@ Read read_duration(std::string_view text, char decimal, double unit_seconds, dou
     out_seconds = *parsed * unit_seconds;
     return Read::ok;
   }
-  return csv::is_missing_marker(text) ? Read::missing : Read::bad;
+  if (csv::is_missing_marker(text)) return Read::missing;
+  return read_worded_duration(trimmed, out_seconds) ? Read::ok : Read::bad;
 }
 
 Read read_flag(std::string_view text, bool& out) {
@@ -189,6 +221,142 @@ Read read_flag(std::string_view text, bool& out) {
     return Read::ok;
   }
   return csv::is_missing_marker(value) ? Read::missing : Read::bad;
+}
+
+// ------------------------------------------------------------------------ worded forms
+
+namespace {
+
+struct UnitWord {
+  std::string_view word;
+  double seconds;
+};
+
+// Unit words and letters of worded durations (English, as Chatwoot's reports and most tools write
+// them, plus the short forms "1h 2m").
+constexpr UnitWord duration_units[] = {
+    {"d", 86400},     {"day", 86400},     {"days", 86400},   {"h", 3600},        {"hr", 3600},     {"hrs", 3600},
+    {"hour", 3600},   {"hours", 3600},    {"m", 60},         {"min", 60},        {"mins", 60},     {"minute", 60},
+    {"minutes", 60},  {"s", 1},           {"sec", 1},        {"secs", 1},        {"second", 1},    {"seconds", 1},
+    {"w", 604800},    {"week", 604800},   {"weeks", 604800},
+};
+
+constexpr std::string_view month_names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::string_view long_month_names[] = {"january", "february", "march",     "april",   "may",      "june",
+                                                 "july",    "august",   "september", "october", "november", "december"};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+int month_of_word(std::string_view word) {
+  for (int m = 0; m < 12; ++m) {
+    if (ascii_equal_lower(word, month_names[m]) || ascii_equal_lower(word, long_month_names[m])) return m + 1;
+  }
+  if (ascii_equal_lower(word, "sept")) return 9;
+  return 0;
+}
+
+}  // namespace
+
+bool read_worded_duration(std::string_view text, double& out_seconds) {
+  const std::string_view t = trim(text);
+  std::size_t i = 0;
+  double total = 0;
+  int parts = 0;
+  while (i < t.size()) {
+    while (i < t.size() && (t[i] == ' ' || t[i] == ',')) ++i;
+    if (i == t.size()) break;
+    const std::size_t number_start = i;
+    while (i < t.size() && (is_digit(t[i]) || t[i] == '.')) ++i;
+    if (i == number_start) return false;
+    double value = 0;
+    if (!fast_number(t.substr(number_start, i - number_start), '.', value)) return false;
+    while (i < t.size() && t[i] == ' ') ++i;
+    const std::size_t unit_start = i;
+    while (i < t.size() && is_alpha(t[i])) ++i;
+    if (i == unit_start) return false;
+    const std::string_view unit = t.substr(unit_start, i - unit_start);
+    double unit_seconds = 0;
+    for (const UnitWord& known : duration_units) {
+      if (ascii_equal_lower(unit, known.word)) unit_seconds = known.seconds;
+    }
+    if (unit_seconds == 0) return false;
+    total += value * unit_seconds;
+    ++parts;
+  }
+  if (parts == 0) return false;
+  out_seconds = total;
+  return true;
+}
+
+bool month_name_date(std::string_view text, std::string& day_first_text) {
+  const std::string_view t = trim(text);
+  // Three leading tokens separated by '/', '-', '.', ' ' or ", ": day month year or month day year.
+  std::string_view tokens[3];
+  std::size_t i = 0;
+  for (int k = 0; k < 3; ++k) {
+    const std::size_t start = i;
+    if (i < t.size() && is_alpha(t[i])) {
+      while (i < t.size() && is_alpha(t[i])) ++i;
+      if (i < t.size() && t[i] == '.') ++i;  // "Sept."
+    } else {
+      while (i < t.size() && is_digit(t[i])) ++i;
+    }
+    if (i == start) return false;
+    tokens[k] = t.substr(start, i - start);
+    if (!tokens[k].empty() && tokens[k].back() == '.') tokens[k].remove_suffix(1);
+    if (k < 2) {
+      const std::size_t separators = i;
+      while (i < t.size() && (t[i] == '/' || t[i] == '-' || t[i] == '.' || t[i] == ' ' || t[i] == ',')) ++i;
+      if (i == separators || i - separators > 2) return false;
+    }
+  }
+  std::string_view day, year;
+  int month = 0;
+  if ((month = month_of_word(tokens[1])) != 0) {
+    day = tokens[0];
+    year = tokens[2];
+  } else if ((month = month_of_word(tokens[0])) != 0) {
+    day = tokens[1];
+    year = tokens[2];
+  } else {
+    return false;
+  }
+  auto digits = [](std::string_view s) {
+    for (char c : s) {
+      if (!is_digit(c)) return false;
+    }
+    return !s.empty();
+  };
+  if (!digits(day) || day.size() > 2 || !digits(year) || (year.size() != 2 && year.size() != 4)) return false;
+  day_first_text.assign(day);
+  day_first_text += '/';
+  if (month < 10) day_first_text += '0';
+  day_first_text += std::to_string(month);
+  day_first_text += '/';
+  day_first_text.append(year);
+  const std::string_view rest = trim(t.substr(i));
+  if (!rest.empty()) {
+    // A time must follow a separator ("04/Mar/24 9:00 AM", "4 March 2024, 09:15").
+    if (!is_digit(rest.front())) return false;
+    day_first_text += ' ';
+    day_first_text.append(rest);
+  }
+  return true;
+}
+
+bool read_yymmdd(std::string_view text, int& year, int& month, int& day) {
+  if (text.size() != 6) return false;
+  int v[6];
+  for (int k = 0; k < 6; ++k) {
+    if (!is_digit(text[static_cast<std::size_t>(k)])) return false;
+    v[k] = text[static_cast<std::size_t>(k)] - '0';
+  }
+  const int yy = v[0] * 10 + v[1];
+  year = yy <= 68 ? 2000 + yy : 1900 + yy;
+  month = v[2] * 10 + v[3];
+  day = v[4] * 10 + v[5];
+  return month >= 1 && month <= 12 && day >= 1 && day <= time::days_in_month(year, month);
 }
 
 }  // namespace skpi::analysis

@@ -92,6 +92,20 @@ Read read_duration(std::string_view text, char decimal, double unit_seconds, dou
 /** Interprets yes/no cells: true/false, yes/no, 1/0, y/n, met/violated, "within SLA"/"SLA violated". */
 Read read_flag(std::string_view text, bool& out);
 
+/** Durations written in words or unit letters, as report exports write them: "1 day 2 hours",
+ *  "5 minutes 30 seconds", "1h 2m", "2d 3h 4m 5s", "45 sec". The unit words are a table in
+ *  values.cpp. False when any part is not a number followed by a known unit. */
+bool read_worded_duration(std::string_view text, double& out_seconds);
+
+/** Dates with an English month name, as Jira writes them ("04/Mar/24 9:00 AM", "4-Mar-2024",
+ *  "4 March 2024 09:15", "Mar 4, 2024 9:15 PM"): rewritten to "dd/mm/yyyy[ rest]", which
+ *  time::parse_timestamp reads day-first. False when the text has no month name in a date position. */
+bool month_name_date(std::string_view text, std::string& day_first_text);
+
+/** Six-digit YYMMDD dates ("240315" = 2024-03-15; years 00-68 are 20xx, 69-99 19xx as POSIX %y).
+ *  False unless the text is exactly six digits forming a valid date. */
+bool read_yymmdd(std::string_view text, int& year, int& month, int& day);
+
 /** One timestamp column: a format fixed from the sample (or from the first value, when the sample
  *  had none), read into UTC milliseconds. Naive values are local time in `zone`. */
 class TimeColumn {
@@ -104,6 +118,9 @@ class TimeColumn {
 
   int index() const { return index_; }
   bool valid() const { return index_ >= 0; }
+  /** The column holds six-digit YYMMDD dates (decided by the mapper from a date header and values). */
+  void read_six_digit_dates() { six_digit_dates_ = true; }
+  bool six_digit_dates() const { return six_digit_dates_; }
   const time::TimestampFormat& format() const { return format_; }
 
   [[gnu::always_inline]] Read read(std::string_view text, std::int64_t& utc_millis) {
@@ -221,6 +238,7 @@ class TimeColumn {
   std::uint32_t cache_trials_ = 0;
   bool utc_ = true;
   int fixed_offset_ = 0;
+  bool six_digit_dates_ = false;
 };
 
 /** Local day number and seconds-of-day of UTC instants in one time zone, with the offset cached. */

@@ -129,7 +129,7 @@ class TimeColumn {
     bool has_offset = false;
     // The date cache pays off on columns sorted by time (creation dates); on others it is a coin
     // toss for the branch predictor, so it switches itself off after a trial.
-    if (fast_iso(text, seconds, has_offset, use_cache_ ? &date_cache_ : nullptr)) {
+    if (fast_iso(text, seconds, has_offset, use_cache_ ? &date_cache_ : nullptr, &month_cache_)) {
       if (use_cache_ && ++cache_trials_ == 4096) use_cache_ = date_cache_.hits * 10 >= cache_trials_ * 9;
       if (!has_offset) seconds = utc_ ? seconds - fixed_offset_ : zone_.local_to_utc(seconds);
       utc_millis = seconds * 1000;
@@ -152,7 +152,16 @@ class TimeColumn {
     bool valid = false;
     std::uint32_t hits = 0;
   };
-  [[gnu::always_inline]] static bool fast_iso(std::string_view text, std::int64_t& seconds, bool& has_offset, DateCache* cache = nullptr) {
+  /** The last "YYYY-MM-" prefix read, with the day number of its first day and its length: dates
+   *  of one month share it even where the exact date changes from row to row (first-response and
+   *  resolution columns), and it saves the calendar arithmetic. */
+  struct MonthCache {
+    std::uint64_t first8 = 0;  // 0 never equals a valid prefix
+    std::int64_t first_day = 0;
+    int days = 0;
+  };
+  [[gnu::always_inline]] static bool fast_iso(std::string_view text, std::int64_t& seconds, bool& has_offset, DateCache* cache = nullptr,
+                                              MonthCache* months = nullptr) {
     const std::size_t size = text.size();
     if (size != 19 && size != 20 && size != 10 && size != 16 && size != 17) return false;
     const char* p = text.data();
@@ -165,18 +174,27 @@ class TimeColumn {
       day_seconds = cache->day_seconds;
       ++cache->hits;
     } else {
-      // "YYYY-MM-": digits at bytes 0-3 and 5-6, '-' at 4 and 7 (little-endian lanes).
-      constexpr std::uint64_t digit_lanes = 0x00FF'FF00'FFFF'FFFFull;
-      constexpr std::uint64_t dash_lanes = 0x2D00'002D'0000'0000ull;
-      if ((date_word & ~digit_lanes) != dash_lanes || !all_digits(date_word, digit_lanes)) return false;
       const unsigned d0 = static_cast<unsigned char>(p[8]) - '0', d1 = static_cast<unsigned char>(p[9]) - '0';
       if (d0 > 9 || d1 > 9) return false;
-      const std::uint64_t v = date_word - (0x3030303030303030ull & digit_lanes);
-      const int year = static_cast<int>((v & 0xFF) * 1000 + ((v >> 8) & 0xFF) * 100 + ((v >> 16) & 0xFF) * 10 + ((v >> 24) & 0xFF));
-      const int month = static_cast<int>(((v >> 40) & 0xFF) * 10 + ((v >> 48) & 0xFF));
       const int day = static_cast<int>(d0 * 10 + d1);
-      if (month < 1 || month > 12 || day < 1 || day > time::days_in_month(year, month)) return false;
-      day_seconds = time::days_from_civil(year, month, day) * 86400;
+      if (months && months->first8 == date_word) {  // the prefix was checked when it was cached
+        if (day < 1 || day > months->days) return false;
+        day_seconds = (months->first_day + day - 1) * 86400;
+      } else {
+        // "YYYY-MM-": digits at bytes 0-3 and 5-6, '-' at 4 and 7 (little-endian lanes).
+        constexpr std::uint64_t digit_lanes = 0x00FF'FF00'FFFF'FFFFull;
+        constexpr std::uint64_t dash_lanes = 0x2D00'002D'0000'0000ull;
+        if ((date_word & ~digit_lanes) != dash_lanes || !all_digits(date_word, digit_lanes)) return false;
+        const std::uint64_t v = date_word - (0x3030303030303030ull & digit_lanes);
+        const int year = static_cast<int>((v & 0xFF) * 1000 + ((v >> 8) & 0xFF) * 100 + ((v >> 16) & 0xFF) * 10 + ((v >> 24) & 0xFF));
+        const int month = static_cast<int>(((v >> 40) & 0xFF) * 10 + ((v >> 48) & 0xFF));
+        if (month < 1 || month > 12) return false;
+        const int length = time::days_in_month(year, month);
+        if (day < 1 || day > length) return false;
+        const std::int64_t first_day = time::days_from_civil(year, month, 1);
+        day_seconds = (first_day + day - 1) * 86400;
+        if (months) *months = MonthCache{date_word, first_day, length};
+      }
       if (cache) *cache = DateCache{date_word, date_tail, day_seconds, true, cache->hits};
     }
     std::int64_t time_of_day = 0;
@@ -234,6 +252,7 @@ class TimeColumn {
   time::DateOrder order_ = time::DateOrder::day_first;
   time::ZoneConverter zone_{time::utc_zone()};
   DateCache date_cache_;
+  MonthCache month_cache_;
   bool use_cache_ = true;
   std::uint32_t cache_trials_ = 0;
   bool utc_ = true;

@@ -20,6 +20,7 @@ std::string two(int value) { return (value < 10 ? "0" : "") + std::to_string(val
 TEST(AnalysisValues, FastIsoAgreesWithTheGeneralParser) {
   std::mt19937 random(17);
   TimeColumn::DateCache cache;
+  TimeColumn::MonthCache months;
   int accepted = 0;
   for (int i = 0; i < 20000; ++i) {
     const int year = 1990 + static_cast<int>(random() % 60);
@@ -41,7 +42,8 @@ TEST(AnalysisValues, FastIsoAgreesWithTheGeneralParser) {
     if (random() % 10 == 0) text[static_cast<std::size_t>(random() % text.size())] = 'x';   // garbage
     std::int64_t seconds = 0;
     bool has_offset = false;
-    const bool fast = TimeColumn::fast_iso(text, seconds, has_offset, (i % 2) ? &cache : nullptr);
+    // Both caches on every second value, the month cache alone on every fourth, none otherwise.
+    const bool fast = TimeColumn::fast_iso(text, seconds, has_offset, (i % 2) ? &cache : nullptr, (i % 4 != 0) ? &months : nullptr);
     const skpi::time::Timestamp slow = skpi::time::parse_timestamp(text, skpi::time::DateOrder::day_first);
     if (fast) {
       ++accepted;
@@ -58,6 +60,13 @@ TEST(AnalysisValues, FastIsoAgreesWithTheGeneralParser) {
   EXPECT_FALSE(TimeColumn::fast_iso("2023-02-29", seconds, has_offset));
   EXPECT_FALSE(TimeColumn::fast_iso("2024-03-01T24:00:00Z", seconds, has_offset));
   EXPECT_FALSE(TimeColumn::fast_iso("2024-03-01T10:00:00+02:00", seconds, has_offset));  // offsets: general parser
+  // A cached month still checks the day against its length.
+  TimeColumn::MonthCache february;
+  EXPECT_TRUE(TimeColumn::fast_iso("2023-02-01", seconds, has_offset, nullptr, &february));
+  EXPECT_FALSE(TimeColumn::fast_iso("2023-02-29", seconds, has_offset, nullptr, &february));
+  EXPECT_FALSE(TimeColumn::fast_iso("2023-02-00", seconds, has_offset, nullptr, &february));
+  EXPECT_TRUE(TimeColumn::fast_iso("2023-02-28T23:59:59Z", seconds, has_offset, nullptr, &february));
+  EXPECT_EQ(seconds, 1677628799);
 }
 
 TEST(AnalysisValues, TimeColumnReadsNaiveTimesInTheZone) {

@@ -109,16 +109,9 @@ class CallProcessor final : public Processor {
         arrival = time::local_to_utc(local, *context_.options->zone) * 1000;
       }
     }
-    CallAccumulator* target = &main_;
-    if (context_.filtering()) {
-      const int route = arrival == no_time ? -1 : context_.route(clock_.day(arrival));
-      if (route < 0) {
-        issues.skip(Reason::row_outside_period, row);
-        return;
-      }
-      target = route == 0 ? &main_ : &compare_;
-    }
-    if (target == &main_ && context_.split(row)) target = &half_;
+    CallAccumulator* const target =
+        route_row(context_, context_.filtering() && arrival != no_time ? clock_.day(arrival) : no_time, row, main_, compare_, half_);
+    if (!target) return;
     CallAccumulator& a = *target;
 
     if (col_calls_ >= 0) {

@@ -52,6 +52,23 @@ struct Context {
   bool comparing() const { return options->compare_to.has_value(); }
 };
 
+/** The accumulator a row dated `day` (no_time: undated) goes to: the compare_to one, the main one,
+ *  or with merge_check every other main-period row the second one. nullptr when a period is set
+ *  and the row is outside it (or undated): the row is then counted as row_outside_period. */
+template <typename Accumulator>
+Accumulator* route_row(const Context& context, std::int64_t day, std::uint64_t row, Accumulator& main, Accumulator& compare,
+                       Accumulator& half) {
+  if (context.filtering()) {
+    const int route = day == no_time ? -1 : context.route(day);
+    if (route < 0) {
+      context.issues->skip(Reason::row_outside_period, row);
+      return nullptr;
+    }
+    if (route == 1) return &compare;
+  }
+  return context.split(row) ? &half : &main;
+}
+
 class Processor {
  public:
   virtual ~Processor() = default;

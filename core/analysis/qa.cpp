@@ -111,18 +111,8 @@ class QaProcessor final : public Processor {
         weight = 1;
       }
     }
-    QaAccumulator* target = &main_;
-    if (context_.filtering()) {
-      TimeColumn& date = context_.times[static_cast<std::size_t>(date_role_)];
-      std::int64_t millis = 0;
-      const int route = date.valid() && date.read(Context::cell(f, n, date.index()), millis) == Read::ok ? context_.route(clock_.day(millis)) : -1;
-      if (route < 0) {
-        issues.skip(Reason::row_outside_period, row);
-        return;
-      }
-      target = route == 0 ? &main_ : &compare_;
-    }
-    if (target == &main_ && context_.split(row)) target = &half_;
+    QaAccumulator* const target = route_row(context_, review_day(f, n), row, main_, compare_, half_);
+    if (!target) return;
     QaAccumulator& a = *target;
     ++a.rows;
     std::uint32_t agent = Dictionary::missing;
@@ -191,18 +181,8 @@ class QaProcessor final : public Processor {
       issues.skip(Reason::qa_no_score, row);
       return;
     }
-    QaAccumulator* target = &main_;
-    if (context_.filtering()) {
-      TimeColumn& date = context_.times[static_cast<std::size_t>(date_role_)];
-      std::int64_t millis = 0;
-      const int route = date.valid() && date.read(Context::cell(f, n, date.index()), millis) == Read::ok ? context_.route(clock_.day(millis)) : -1;
-      if (route < 0) {
-        issues.skip(Reason::row_outside_period, row);
-        return;
-      }
-      target = route == 0 ? &main_ : &compare_;
-    }
-    if (target == &main_ && context_.split(row)) target = &half_;
+    QaAccumulator* const target = route_row(context_, review_day(f, n), row, main_, compare_, half_);
+    if (!target) return;
     QaAccumulator& a = *target;
     ++a.rows;
     a.loose_reviews.emplace_back();
@@ -238,6 +218,14 @@ class QaProcessor final : public Processor {
   }
 
  private:
+  // The review's day when a period is set (only then is the date read), else no_time.
+  std::int64_t review_day(const std::string_view* f, std::size_t n) {
+    if (!context_.filtering()) return no_time;
+    TimeColumn& date = context_.times[static_cast<std::size_t>(date_role_)];
+    std::int64_t millis = 0;
+    return date.valid() && date.read(Context::cell(f, n, date.index()), millis) == Read::ok ? clock_.day(millis) : no_time;
+  }
+
   json build(QaAccumulator& a) {
     std::vector<double> scores;
     struct AgentTotal {

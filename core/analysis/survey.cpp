@@ -104,16 +104,8 @@ class SurveyProcessor final : public Processor {
       if (read == Read::ok) day = clock_.day(millis);
       else if (read == Read::bad) context_.issues->cell(Reason::value_bad_timestamp, row, date.index());
     }
-    SurveyAccumulator* target = &main_;
-    if (context_.filtering()) {
-      const int route = day == no_time ? -1 : context_.route(day);
-      if (route < 0) {
-        context_.issues->skip(Reason::row_outside_period, row);
-        return;
-      }
-      target = route == 0 ? &main_ : &compare_;
-    }
-    if (target == &main_ && context_.split(row)) target = &half_;
+    SurveyAccumulator* const target = route_row(context_, day, row, main_, compare_, half_);
+    if (!target) return;
     ++target->responses;
     std::uint32_t segment_ids[segment_role_count];
     for (std::size_t s = 0; s < segment_role_count; ++s) {

@@ -329,16 +329,8 @@ class TransactionProcessor final : public Processor {
       if (read == Read::ok) day = clock_.day(millis);
       else if (read == Read::bad) issues.cell(Reason::value_bad_timestamp, row, date.index());
     }
-    TransactionAccumulator* target = &main_;
-    if (context_.filtering()) {
-      const int route = day == no_time ? -1 : context_.route(day);
-      if (route < 0) {
-        issues.skip(Reason::row_outside_period, row);
-        return;
-      }
-      target = route == 0 ? &main_ : &compare_;
-    }
-    if (target == &main_ && context_.split(row)) target = &half_;
+    TransactionAccumulator* const target = route_row(context_, day, row, main_, compare_, half_);
+    if (!target) return;
     TransactionAccumulator& a = *target;
     const std::uint32_t id = customer_ids_.id(customer_text);
     ++a.transactions;

@@ -77,6 +77,18 @@ int classify_outcome(std::string_view value) {
   return 0;
 }
 
+int classify_payment(std::string_view value) {
+  const std::string word = lower_ascii(value);
+  if (one_of(word, {"paid", "succeeded", "successful", "captured", "partially_refunded", "partially refunded", "settled", "makstud",
+                    "maksettu", "platit", "ödendi", "odendi", "مدفوع"}))
+    return 1;
+  if (one_of(word, {"refunded", "failed", "voided", "void", "pending", "authorized", "authorised", "declined", "canceled",
+                    "cancelled", "expired", "uncaptured", "refund", "disputed", "chargeback", "unpaid", "partially_paid",
+                    "partially paid", "tagastatud", "hyvitetty", "rambursat", "iade edildi", "مسترد"}))
+    return 2;
+  return 0;
+}
+
 int classify_direction(std::string_view value) {
   const std::string word = lower_ascii(value);
   if (one_of(word, {"inbound", "incoming", "in", "inbound call", "incoming call", "received", "sissetulev", "saapuva", "primit",
@@ -172,7 +184,7 @@ namespace {
 // What one distinct cell value looks like; computed once per distinct value of a column.
 struct CellClass {
   bool number = false, integer = false, leading_zero = false, timestamp = false, year_first = false, duration = false;
-  bool verdict = false, outcome = false, ticket_state = false;
+  bool verdict = false, outcome = false, ticket_state = false, payment = false;
   bool month_name = false, worded_duration = false, percent = false, six_digit_date = false;
   double value = 0;
 };
@@ -230,6 +242,7 @@ CellClass classify_cell(std::string_view value, char decimal) {
   cell.verdict = classify_verdict(value) != 0 || worded_rating(value) != 0 || read_flag(value, flag) == Read::ok;
   cell.outcome = classify_outcome(value) != 0;
   cell.ticket_state = classify_status(value) != 0;
+  cell.payment = classify_payment(value) != 0 && !cell.ticket_state;
   return cell;
 }
 
@@ -281,6 +294,7 @@ std::vector<ColumnProfile> profile_columns(const Sample& sample, char decimal) {
       profile.ticket_states += cell.ticket_state;
       profile.outcome_only += cell.outcome && !cell.ticket_state;
       profile.state_only += cell.ticket_state && !cell.outcome;
+      profile.payments += cell.payment;
       profile.month_names += cell.month_name;
       profile.worded_durations += cell.worded_duration;
       profile.percents += cell.percent;
@@ -541,6 +555,15 @@ std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnP
         continue;
       }
       assign(mapping, candidate.index, role, candidate.match.unit_seconds, "header");
+    }
+    // A status column of payment words (Stripe's Paid / Refunded / Failed) is the payment outcome.
+    if (const int status_column = mapping.column(Role::status); status_column >= 0 && !mapping.has(Role::payment_status) &&
+                                                              static_cast<std::size_t>(status_column) < profiles.size()) {
+      const ColumnProfile& profile = profiles[static_cast<std::size_t>(status_column)];
+      if (profile.values > 0 && mostly(profile.payments, profile.values) && profile.state_only == 0) {
+        move_role(mapping, Role::status, Role::payment_status);
+        mapping.columns[static_cast<std::size_t>(status_column)].note = "status values are payment outcomes";
+      }
     }
     // A status column whose values are call outcomes (Success / Abandoned) is the outcome.
     const int status = mapping.column(Role::status);

@@ -51,6 +51,7 @@ struct ColumnProfile {
   std::size_t ticket_states = 0;  // open/solved/... words
   std::size_t outcome_only = 0;   // call outcome words that are no ticket state ("no-answer", "busy")
   std::size_t state_only = 0;     // ticket states that are no call outcome ("open", "closed")
+  std::size_t payments = 0;       // payment outcome words that are no ticket state ("paid", "refunded")
   double min = 0, max = 0;
   bool any_number = false;
   std::size_t distinct = 0;    // distinct values among the first 256 kinds seen
@@ -120,6 +121,10 @@ int classify_outcome(std::string_view value);
 /** Call direction words: 1 inbound (inbound, incoming, in), 2 outbound (outbound, outgoing, out,
  *  Twilio's outbound-api / outbound-dial), 0 unknown. */
 int classify_direction(std::string_view value);
+/** Payment outcome words (Shopify "Financial Status", Stripe "Status"): 1 money received (paid,
+ *  succeeded, partially refunded), 2 no revenue (refunded, failed, voided, pending, authorized, declined),
+ *  0 unknown. */
+int classify_payment(std::string_view value);
 /** Ticket status words: 1 resolved (solved, closed, done, resolved...), 2 open (new, open, pending,
  *  on hold, in progress, awaiting...), 0 unknown. */
 int classify_status(std::string_view value);

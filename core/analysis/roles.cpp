@@ -84,6 +84,9 @@ constexpr RoleInfo role_infos[] = {
     {Role::avg_reply_time, "avg_reply_time", ValueType::duration},
     {Role::avg_waiting_time, "avg_waiting_time", ValueType::duration},
     {Role::direction, "direction", ValueType::text},
+    {Role::payment_status, "payment_status", ValueType::text},
+    {Role::refunded, "refunded", ValueType::number},
+    {Role::currency, "currency", ValueType::text},
 };
 static_assert(sizeof(role_infos) / sizeof(role_infos[0]) == role_count, "one RoleInfo per role, in enum order");
 
@@ -333,6 +336,16 @@ constexpr TableRow header_rows[] = {
     {Role::avg_waiting_time, 100, sec, false,
      "avg customer waiting time|average customer waiting time|avg waiting time|average waiting time|avg wait time"},
 
+    // ---- transactions: payment outcome, refunds, currency (Shopify orders, Stripe payments). Stripe's
+    // "Converted Amount" is in the account's currency while "Amount" is in each charge's own: the
+    // converted one wins.
+    {Role::payment_status, 100, sec, false, "financial status|payment status|charge status|transaction status|payment state"},
+    {Role::refunded, 100, sec, false, "amount refunded|refunded amount|refund amount|total refunded|refunds"},
+    {Role::refunded, 110, sec, false, "converted amount refunded"},
+    {Role::amount, 110, sec, false, "converted amount"},
+    {Role::currency, 100, sec, false, "currency|currency code|valuuta|valuutta|moneda|para birimi|العملة"},
+    {Role::currency, 110, sec, false, "converted currency"},
+    {Role::customer_id, 60, sec, false, "email|e-mail"},
     // ---- calls: direction (Twilio "inbound" / "outbound-api", "Incoming" / "Outgoing")
     {Role::direction, 100, sec, false, "direction|call direction|call_direction|inbound outbound"},
     // ---- vendor columns known to hold something else than their words suggest, left unused on purpose:

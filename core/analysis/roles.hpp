@@ -98,6 +98,10 @@ enum class Role : std::uint8_t {
   avg_waiting_time,
   // calls: inbound or outbound (outbound calls are not offered contacts)
   direction,
+  // transactions: payment outcome (Shopify "Financial Status", Stripe "Status"), refunded amount, currency
+  payment_status,
+  refunded,
+  currency,
   count_  // number of roles, not a role
 };
 

@@ -25,6 +25,7 @@ const char* reason_code(Reason reason) {
     case Reason::qa_no_score: return "qa.no_score";
     case Reason::row_not_data: return "row.not_data";
     case Reason::call_outbound: return "call.outbound";
+    case Reason::transaction_not_paid: return "transaction.not_paid";
     case Reason::count_: break;
   }
   return "unknown";

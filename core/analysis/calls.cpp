@@ -70,6 +70,7 @@ class CallProcessor final : public Processor {
     col_resolved_ = m.column(Role::resolved_flag);
     col_time_of_day_ = m.column(Role::time_of_day);
     col_rating_ = m.column(Role::rating);
+    col_direction_ = m.column(Role::direction);
     for (Role role : {Role::wait_seconds, Role::talk_seconds, Role::hold_seconds, Role::wrap_seconds, Role::handle_seconds}) {
       duration_columns_.push_back(m.column(role));
       duration_units_.push_back(m.unit(role));
@@ -88,6 +89,12 @@ class CallProcessor final : public Processor {
 
   void add(const std::string_view* f, std::size_t n, std::uint64_t row) override {
     Issues& issues = *context_.issues;
+    // Outbound calls (Twilio "outbound-api", "Outgoing") were never offered to the queue: answer,
+    // abandon and service level are about inbound contacts.
+    if (col_direction_ >= 0 && classify_direction(Context::cell(f, n, col_direction_)) == 2) {
+      issues.skip(Reason::call_outbound, row, col_direction_);
+      return;
+    }
     auto time_of = [&](Role role) -> std::int64_t {
       if (role == Role::none) return no_time;
       TimeColumn& column = context_.times[static_cast<std::size_t>(role)];
@@ -241,6 +248,14 @@ class CallProcessor final : public Processor {
     main_.merge(half_);
     half_ = CallAccumulator{};  // merged: records() must not count it twice
     metrics = build(main_);
+    if (const std::uint64_t outbound = context_.issues->skipped(Reason::call_outbound)) {
+      context_.warnings.push_back(std::to_string(outbound) + " outbound calls were left out: offered, answered, abandoned and "
+                                  "service level count inbound calls only.");
+    }
+    if (col_calls_ < 0 && main_.answered > 0 && main_.answered_waits.empty()) {
+      context_.warnings.push_back("No wait or answer time per call: ASA (wait_time) and service level cannot be computed "
+                                  "from this file.");
+    }
     if (context_.comparing()) comparison["metrics"] = compare_metrics(build(compare_), metrics);
   }
 
@@ -418,6 +433,7 @@ class CallProcessor final : public Processor {
   Context& context_;
   LocalClock clock_;
   int col_outcome_, col_calls_, col_answered_calls_, col_abandoned_calls_, col_agent_, col_resolved_ = -1, col_rating_ = -1;
+  int col_direction_ = -1;
   int col_time_of_day_ = -1;
   std::vector<int> duration_columns_;
   std::vector<double> duration_units_;

@@ -67,13 +67,36 @@ int classify_outcome(std::string_view value) {
                     "cevaplandı", "تم الرد"}))
     return 1;
   if (one_of(word, {"abandoned", "abandon", "abandonment", "hang", "hangup", "hang up", "hung up", "hang-up", "lost",
-                    "missed", "no answer", "noanswer", "unanswered", "not answered", "dropped", "short abandon",
+                    "missed", "no answer", "noanswer", "no-answer", "no_answer", "unanswered", "not answered", "dropped", "short abandon",
                     "katkestatud", "vastamata", "hylätty", "vastaamaton", "abandonat", "pierdut", "terk edildi", "cevapsız",
                     "cevapsiz", "kaçırıldı", "متروك", "فائت"}))
     return 2;
   if (one_of(word, {"phantom", "busy", "failed", "fail", "voicemail", "overflow", "blocked", "error", "transferred",
-                    "transfer", "rejected", "cancelled", "canceled"}))
+                    "transfer", "rejected", "cancelled", "canceled", "in-progress", "ringing", "queued", "initiated"}))
     return 3;
+  return 0;
+}
+
+int classify_payment(std::string_view value) {
+  const std::string word = lower_ascii(value);
+  if (one_of(word, {"paid", "succeeded", "successful", "captured", "partially_refunded", "partially refunded", "settled", "makstud",
+                    "maksettu", "platit", "ödendi", "odendi", "مدفوع"}))
+    return 1;
+  if (one_of(word, {"refunded", "failed", "voided", "void", "pending", "authorized", "authorised", "declined", "canceled",
+                    "cancelled", "expired", "uncaptured", "refund", "disputed", "chargeback", "unpaid", "partially_paid",
+                    "partially paid", "tagastatud", "hyvitetty", "rambursat", "iade edildi", "مسترد"}))
+    return 2;
+  return 0;
+}
+
+int classify_direction(std::string_view value) {
+  const std::string word = lower_ascii(value);
+  if (one_of(word, {"inbound", "incoming", "in", "inbound call", "incoming call", "received", "sissetulev", "saapuva", "primit",
+                    "gelen", "وارد"}))
+    return 1;
+  if (one_of(word, {"outbound", "outgoing", "out", "outbound call", "outgoing call", "outbound-api", "outbound-dial", "outbound_api",
+                    "outbound_dial", "dialed", "väljuv", "lähtevä", "efectuat", "giden", "صادر"}))
+    return 2;
   return 0;
 }
 
@@ -87,7 +110,7 @@ int classify_status(std::string_view value) {
                     "مغلق", "تم الحل", "محلول", "مكتمل"}))
     return 1;
   if (one_of(word, {"new", "open", "opened", "pending", "hold", "on hold", "on-hold", "onhold", "in progress",
-                    "in-progress", "active", "to do", "todo", "indeterminate", "snoozed", "assigned", "reopened", "escalated", "unresolved",
+                    "in-progress", "active", "working", "to do", "todo", "indeterminate", "snoozed", "assigned", "reopened", "escalated", "unresolved",
                     "waiting", "uus", "avatud", "ootel", "töös", "uusi", "avoin", "odottaa", "työn alla", "nou", "deschis",
                     "în așteptare", "in asteptare", "în lucru", "yeni", "açık", "acik", "beklemede", "işlemde",
                     "جديد", "مفتوح", "معلق", "قيد التنفيذ"}))
@@ -121,6 +144,25 @@ int worded_rating(std::string_view value) {
   return classic_three_point(word);
 }
 
+int nps_label(std::string_view value) {
+  const std::string word = lower_ascii(value);
+  if (word.empty()) return -1;
+  if (one_of(word, {"not at all likely", "not likely at all", "not at all likely to recommend", "extremely unlikely",
+                    "very unlikely"}))
+    return 0;
+  if (one_of(word, {"extremely likely", "very likely", "extremely likely to recommend", "definitely"})) return 10;
+  // "10 - Extremely likely", "0 = Not at all likely", "9 (very likely)"
+  std::size_t i = 0;
+  int number = 0;
+  while (i < word.size() && i < 2 && word[i] >= '0' && word[i] <= '9') number = number * 10 + (word[i++] - '0');
+  if (i == 0 || number > 10 || i == word.size()) return -1;
+  std::size_t j = i;
+  while (j < word.size() && word[j] == ' ') ++j;
+  if (j == word.size() || (word[j] != '-' && word[j] != '=' && word[j] != '(' && word[j] != ':')) return -1;
+  if (word[j] == '-' && j + 1 < word.size() && word[j + 1] >= '0' && word[j + 1] <= '9') return -1;  // a range "0-6"
+  return number;
+}
+
 int classify_verdict(std::string_view value) {
   const std::string word = lower_ascii(value);
   if (word.empty()) return 0;
@@ -142,7 +184,7 @@ namespace {
 // What one distinct cell value looks like; computed once per distinct value of a column.
 struct CellClass {
   bool number = false, integer = false, leading_zero = false, timestamp = false, year_first = false, duration = false;
-  bool verdict = false, outcome = false, ticket_state = false;
+  bool verdict = false, outcome = false, ticket_state = false, payment = false;
   bool month_name = false, worded_duration = false, percent = false, six_digit_date = false;
   double value = 0;
 };
@@ -200,6 +242,7 @@ CellClass classify_cell(std::string_view value, char decimal) {
   cell.verdict = classify_verdict(value) != 0 || worded_rating(value) != 0 || read_flag(value, flag) == Read::ok;
   cell.outcome = classify_outcome(value) != 0;
   cell.ticket_state = classify_status(value) != 0;
+  cell.payment = classify_payment(value) != 0 && !cell.ticket_state;
   return cell;
 }
 
@@ -249,6 +292,9 @@ std::vector<ColumnProfile> profile_columns(const Sample& sample, char decimal) {
       profile.verdicts += cell.verdict;
       profile.outcomes += cell.outcome;
       profile.ticket_states += cell.ticket_state;
+      profile.outcome_only += cell.outcome && !cell.ticket_state;
+      profile.state_only += cell.ticket_state && !cell.outcome;
+      profile.payments += cell.payment;
       profile.month_names += cell.month_name;
       profile.worded_durations += cell.worded_duration;
       profile.percents += cell.percent;
@@ -510,11 +556,23 @@ std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnP
       }
       assign(mapping, candidate.index, role, candidate.match.unit_seconds, "header");
     }
+    // A status column of payment words (Stripe's Paid / Refunded / Failed) is the payment outcome.
+    if (const int status_column = mapping.column(Role::status); status_column >= 0 && !mapping.has(Role::payment_status) &&
+                                                              static_cast<std::size_t>(status_column) < profiles.size()) {
+      const ColumnProfile& profile = profiles[static_cast<std::size_t>(status_column)];
+      if (profile.values > 0 && mostly(profile.payments, profile.values) && profile.state_only == 0) {
+        move_role(mapping, Role::status, Role::payment_status);
+        mapping.columns[static_cast<std::size_t>(status_column)].note = "status values are payment outcomes";
+      }
+    }
     // A status column whose values are call outcomes (Success / Abandoned) is the outcome.
     const int status = mapping.column(Role::status);
     if (status >= 0 && !mapping.has(Role::outcome) && static_cast<std::size_t>(status) < profiles.size()) {
       const ColumnProfile& profile = profiles[static_cast<std::size_t>(status)];
-      if (profile.values > 0 && profile.outcomes * 10 >= profile.values * 9 && profile.ticket_states * 2 < profile.values) {
+      // "completed" and "cancelled" are both; a call word that is no ticket state (Twilio's "no-answer",
+      // "busy") with no ticket-only state ("open", "closed") decides for calls.
+      const bool call_words = profile.ticket_states * 2 < profile.values || (profile.outcome_only > 0 && profile.state_only == 0);
+      if (profile.values > 0 && profile.outcomes * 10 >= profile.values * 9 && call_words) {
         move_role(mapping, Role::status, Role::outcome);
         mapping.columns[static_cast<std::size_t>(status)].note = "status values are call outcomes";
       }

@@ -49,6 +49,9 @@ struct ColumnProfile {
   std::size_t verdicts = 0;    // good/bad, yes/no words
   std::size_t outcomes = 0;    // call outcome words
   std::size_t ticket_states = 0;  // open/solved/... words
+  std::size_t outcome_only = 0;   // call outcome words that are no ticket state ("no-answer", "busy")
+  std::size_t state_only = 0;     // ticket states that are no call outcome ("open", "closed")
+  std::size_t payments = 0;       // payment outcome words that are no ticket state ("paid", "refunded")
   double min = 0, max = 0;
   bool any_number = false;
   std::size_t distinct = 0;    // distinct values among the first 256 kinds seen
@@ -115,11 +118,22 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
 
 /** Call outcome words: 1 answered, 2 abandoned, 3 other (phantom, busy, failed), 0 not an outcome. */
 int classify_outcome(std::string_view value);
+/** Call direction words: 1 inbound (inbound, incoming, in), 2 outbound (outbound, outgoing, out,
+ *  Twilio's outbound-api / outbound-dial), 0 unknown. */
+int classify_direction(std::string_view value);
+/** Payment outcome words (Shopify "Financial Status", Stripe "Status"): 1 money received (paid,
+ *  succeeded, partially refunded), 2 no revenue (refunded, failed, voided, pending, authorized, declined),
+ *  0 unknown. */
+int classify_payment(std::string_view value);
 /** Ticket status words: 1 resolved (solved, closed, done, resolved...), 2 open (new, open, pending,
  *  on hold, in progress, awaiting...), 0 unknown. */
 int classify_status(std::string_view value);
 /** Text CSAT verdicts: 1 good/satisfied, 2 bad/unsatisfied, 3 offered/unoffered (no answer), 0 none. */
 int classify_verdict(std::string_view value);
+/** NPS answers written as labels: the end points "Not at all likely" (0) and "Extremely likely" (10),
+ *  and "<n> - <label>" forms such as "10 - Extremely likely" or "0 = Not likely at all" (n within 0..10).
+ *  -1 when the text is neither. */
+int nps_label(std::string_view value);
 /** Worded rating scales as numbers: the five-point satisfaction scale ("Extremely satisfied" 5 ...
  *  "Neutral" 3 ... "Extremely dissatisfied" 1, Freshdesk's current survey) and the three-point one
  *  ("Awesome" 3, "Just okay" 2, "Not good" 1, Freshdesk's classic survey). 0 when the text is neither. */

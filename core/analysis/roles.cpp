@@ -83,6 +83,10 @@ constexpr RoleInfo role_infos[] = {
     {Role::avg_resolution_time, "avg_resolution_time", ValueType::duration},
     {Role::avg_reply_time, "avg_reply_time", ValueType::duration},
     {Role::avg_waiting_time, "avg_waiting_time", ValueType::duration},
+    {Role::direction, "direction", ValueType::text},
+    {Role::payment_status, "payment_status", ValueType::text},
+    {Role::refunded, "refunded", ValueType::number},
+    {Role::currency, "currency", ValueType::text},
 };
 static_assert(sizeof(role_infos) / sizeof(role_infos[0]) == role_count, "one RoleInfo per role, in enum order");
 
@@ -126,7 +130,7 @@ constexpr TableRow header_rows[] = {
     {Role::created_at, 100, sec, false,
      "created at|created_at|created time|created|creation date|creation time|created date|date created|opened at|opened|"
      "open date|opened date|submitted at|conversation created at|conversation_created_at|reported at|date opened|"
-     "ticket created at|create time|createdon|created on|"
+     "ticket created at|create time|createdon|created on|create date|date/time opened|date/time created|created date/time|"
      "loodud|loomise aeg|loomise kuupäev|loomisaeg|avatud|avamise aeg|"
      "luotu|luontiaika|luontipäivä|luontipaiva|avattu|avausaika|"
      "creat|creat la|data creării|data crearii|data creare|data deschiderii|"
@@ -151,11 +155,13 @@ constexpr TableRow header_rows[] = {
     // ---- closed
     {Role::closed_at, 100, sec, false,
      "closed at|closed_at|closed time|closed|close date|closed date|date closed|conversation closed at|conversation_closed_at|"
+     "date/time closed|closed date/time|"
      "suletud|sulgemise aeg|sulgemise kuupäev|suljettu|sulkemisaika|sulkemispäivä|închis|inchis|data închiderii|data inchiderii|"
      "închis la|kapanış tarihi|kapanis tarihi|kapatılma tarihi|kapatilma tarihi|kapandı|"
      "تاريخ الإغلاق|وقت الإغلاق|تم الإغلاق"},
     {Role::updated_at, 90, sec, false,
      "updated at|updated|last update time|last updated time|last updated|updated time|sys updated at|last modified|modified|"
+     "last activity date|last modified date|"
      "muudetud|päivitetty|actualizat|güncellenme tarihi|تاريخ التحديث"},
     {Role::answered_at, 100, sec, false, "answered at|answer time|answered time|ser start|service start|pickup time|connected at"},
     {Role::ended_at, 90, sec, false, "ended at|end time|ser exit|hangup time|hang up time|call end|disconnected at|finished at"},
@@ -176,7 +182,7 @@ constexpr TableRow header_rows[] = {
     {Role::resolved_flag, 90, sec, false, "status category|status_category|statuscategory"},
     // ---- channel
     {Role::channel, 100, sec, false,
-     "channel|via|source|contact type|contact_type|medium|origin|communication channel|ticket source|inbox name|inbox|"
+     "channel|via|source|contact type|contact_type|medium|origin|communication channel|ticket source|inbox name|inbox|case origin|"
      "kanal|kanava|canal|القناة|قناة"},
     // ---- category
     {Role::category, 100, sec, false,
@@ -187,7 +193,7 @@ constexpr TableRow header_rows[] = {
     // ---- agent
     {Role::agent, 100, sec, false,
      "agent|assignee|assigned to|assigned_to|owner|agent name|assignee name|assignee_name|handled by|rep|representative|"
-     "employee|operator|server|agent id|assignee id|reviewee|agent reviewed|"
+     "employee|operator|server|agent id|assignee id|reviewee|agent reviewed|case owner|ticket owner|"
      "töötaja|vastutaja|teenindaja|klienditeenindaja|agentti|käsittelijä|kasittelija|vastuuhenkilö|asiakaspalvelija|"
      "responsabil|asignat|temsilci|atanan|sorumlu|müşteri temsilcisi|musteri temsilcisi|الوكيل|الموظف|المسؤول|الممثل"},
     {Role::agent, 60, sec, false, "resolved by|resolved_by|closed by|solved by"},
@@ -329,6 +335,25 @@ constexpr TableRow header_rows[] = {
     {Role::avg_reply_time, 100, sec, false, "avg reply time|average reply time|avg response time|average response time"},
     {Role::avg_waiting_time, 100, sec, false,
      "avg customer waiting time|average customer waiting time|avg waiting time|average waiting time|avg wait time"},
+
+    // ---- transactions: payment outcome, refunds, currency (Shopify orders, Stripe payments). Stripe's
+    // "Converted Amount" is in the account's currency while "Amount" is in each charge's own: the
+    // converted one wins.
+    {Role::payment_status, 100, sec, false, "financial status|payment status|charge status|transaction status|payment state"},
+    {Role::refunded, 100, sec, false, "amount refunded|refunded amount|refund amount|total refunded|refunds"},
+    {Role::refunded, 110, sec, false, "converted amount refunded"},
+    {Role::amount, 110, sec, false, "converted amount"},
+    {Role::currency, 100, sec, false, "currency|currency code|valuuta|valuutta|moneda|para birimi|العملة"},
+    {Role::currency, 110, sec, false, "converted currency"},
+    {Role::customer_id, 60, sec, false, "email|e-mail"},
+    // ---- calls: direction (Twilio "inbound" / "outbound-api", "Incoming" / "Outgoing")
+    {Role::direction, 100, sec, false, "direction|call direction|call_direction|inbound outbound"},
+    // ---- vendor columns known to hold something else than their words suggest, left unused on purpose:
+    // Zendesk's agent / requester wait and on-hold times are minutes spent in the Pending / New+Open /
+    // On-hold statuses, not a caller's queue wait (the keyword "wait time" would take them for one).
+    {Role::none, 100, sec, false,
+     "agent wait time in minutes|agent wait time in minutes within business hours|requester wait time in minutes|"
+     "requester wait time in minutes within business hours|on hold time in minutes|on hold time in minutes within business hours"},
 
     // ---- keywords inside longer headers (questions, vendor variants)
     {Role::nps, 40, sec, true, "recommend|recommendation|nps|tavsiye|suosittel|soovita"},
@@ -746,6 +771,16 @@ bool not_a_criterion_header(std::string_view header) {
   const std::string padded = " " + normalize_header(header) + " ";
   for (std::string_view word : not_criterion_words) {
     if (padded.find(" " + std::string(word) + " ") != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool subheader_word(std::string_view value) {
+  static constexpr std::string_view words[] = {"response", "open ended response", "other please specify", "open ended",
+                                               "responses", "answer"};
+  const std::string normal = normalize_header(value);
+  for (std::string_view word : words) {
+    if (normal == word) return true;
   }
   return false;
 }

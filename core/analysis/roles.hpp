@@ -96,6 +96,12 @@ enum class Role : std::uint8_t {
   avg_resolution_time,
   avg_reply_time,
   avg_waiting_time,
+  // calls: inbound or outbound (outbound calls are not offered contacts)
+  direction,
+  // transactions: payment outcome (Shopify "Financial Status", Stripe "Status"), refunded amount, currency
+  payment_status,
+  refunded,
+  currency,
   count_  // number of roles, not a role
 };
 
@@ -147,5 +153,9 @@ bool qa_header_signal(std::string_view header);
 /** Headers of QA review files that are never criteria though their values may look like scores:
  *  the file's own totals ("Total score", "Overall"), ids, times, counts, comments (list in roles.cpp). */
 bool not_a_criterion_header(std::string_view header);
+
+/** Words of a second header line below the real one, as survey tools write it (SurveyMonkey:
+ *  "Response", "Open-Ended Response", "Other (please specify)"); the list is in roles.cpp. */
+bool subheader_word(std::string_view value);
 
 }  // namespace skpi::analysis

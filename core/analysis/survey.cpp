@@ -77,6 +77,15 @@ class SurveyProcessor final : public Processor {
         values[m] = value;
         any = true;
       } else if (read == Read::bad) {
+        if (m == nps) {
+          // SurveyMonkey / Qualtrics write the end points as labels: "Not at all likely", "10 - Extremely likely".
+          const int label = nps_label(text);
+          if (label >= 0) {
+            values[m] = label;
+            any = true;
+            continue;
+          }
+        }
         const int worded = m == nps ? 0 : worded_rating(text);
         if (worded) {
           values[m] = worded;

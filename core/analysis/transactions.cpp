@@ -302,6 +302,9 @@ class TransactionProcessor final : public Processor {
     col_customer_ = m.column(Role::customer_id);
     col_amount_ = m.column(Role::amount);
     col_quantity_ = m.column(Role::quantity);
+    col_payment_ = m.column(Role::payment_status);
+    col_refunded_ = m.column(Role::refunded);
+    col_currency_ = m.column(Role::currency);
     date_role_ = m.has(Role::date) ? Role::date : m.has(Role::created_at) ? Role::created_at : Role::none;
     months_ = context.options->retention_months;
   }
@@ -313,12 +316,42 @@ class TransactionProcessor final : public Processor {
       issues.skip(Reason::transaction_no_customer, row, col_customer_);
       return;
     }
+    // Refunded, failed, voided and pending payments brought no money; an unknown payment word is not
+    // guessed at.
+    if (col_payment_ >= 0) {
+      const std::string_view status = trim(Context::cell(f, n, col_payment_));
+      if (!status.empty() && !TimeColumn::is_missing(status)) {
+        const int payment = classify_payment(status);
+        if (payment != 1) {
+          issues.skip(payment == 2 ? Reason::transaction_not_paid : Reason::value_unknown_outcome, row, col_payment_);
+          return;
+        }
+      }
+    }
     double amount = 0;
     if (col_amount_ >= 0) {
       const Read read = read_number(Context::cell(f, n, col_amount_), context_.decimal, amount);
       if (read != Read::ok) {
         issues.skip(read == Read::bad ? Reason::value_bad_number : Reason::transaction_no_amount, row, col_amount_);
         return;
+      }
+      double refunded = 0;
+      if (col_refunded_ >= 0) {
+        const Read refund = read_number(Context::cell(f, n, col_refunded_), context_.decimal, refunded);
+        if (refund == Read::ok && refunded > 0) {
+          amount -= refunded;
+          ++refunds_;
+        } else if (refund == Read::bad) {
+          issues.cell(Reason::value_bad_number, row, col_refunded_);
+        }
+      }
+    }
+    if (col_currency_ >= 0) {
+      const std::string_view currency = trim(Context::cell(f, n, col_currency_));
+      if (!currency.empty() && currencies_.size() < 8) {
+        std::string code(currency);
+        for (char& c : code) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+        if (std::find(currencies_.begin(), currencies_.end(), code) == currencies_.end()) currencies_.push_back(code);
       }
     }
     std::int64_t day = no_time;
@@ -366,6 +399,18 @@ class TransactionProcessor final : public Processor {
     half_ = TransactionAccumulator{};  // merged: records() must not count it twice
     metrics = build(main_);
     if (context_.comparing()) comparison["metrics"] = compare_metrics(build(compare_), metrics);
+    const std::uint64_t not_paid = context_.issues->skipped(Reason::transaction_not_paid);
+    if (metrics.contains("revenue") && (not_paid || refunds_)) {
+      metrics["revenue"]["note"] = "paid transactions only (" + std::to_string(not_paid) +
+                                   " refunded, failed, voided or pending left out), net of " + std::to_string(refunds_) +
+                                   " partial refunds";
+    }
+    if (currencies_.size() > 1) {
+      std::string list;
+      for (const std::string& code : currencies_) list += (list.empty() ? "" : ", ") + code;
+      context_.warnings.push_back("Amounts are in " + std::to_string(currencies_.size()) + " currencies (" + list +
+                                  ") and were added up as written: revenue, order values and CLV mix currencies.");
+    }
   }
 
  private:
@@ -467,6 +512,9 @@ class TransactionProcessor final : public Processor {
   Context& context_;
   LocalClock clock_;
   int col_customer_, col_amount_, col_quantity_;
+  int col_payment_ = -1, col_refunded_ = -1, col_currency_ = -1;
+  std::uint64_t refunds_ = 0;
+  std::vector<std::string> currencies_;
   Role date_role_;
   int months_ = 1;
   Dictionary customer_ids_;

@@ -23,6 +23,9 @@ const char* reason_code(Reason reason) {
     case Reason::transaction_no_customer: return "transaction.no_customer";
     case Reason::transaction_no_amount: return "transaction.no_amount";
     case Reason::qa_no_score: return "qa.no_score";
+    case Reason::row_not_data: return "row.not_data";
+    case Reason::call_outbound: return "call.outbound";
+    case Reason::transaction_not_paid: return "transaction.not_paid";
     case Reason::count_: break;
   }
   return "unknown";
@@ -290,7 +293,20 @@ bool read_worded_duration(std::string_view text, double& out_seconds) {
 }
 
 bool month_name_date(std::string_view text, std::string& day_first_text) {
-  const std::string_view t = trim(text);
+  std::string_view t = trim(text);
+  // RFC 2822 (Twilio, e-mail headers): "Mon, 04 Mar 2024 09:00:02 +0000" starts with a weekday.
+  if (t.size() > 5 && is_alpha(t[0])) {
+    std::size_t w = 0;
+    while (w < t.size() && is_alpha(t[w])) ++w;
+    static constexpr std::string_view weekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
+                                                    "wednesday", "thursday", "friday", "saturday", "sunday", "tues", "thur", "thurs"};
+    bool weekday = false;
+    for (std::string_view name : weekdays) weekday = weekday || ascii_equal_lower(t.substr(0, w), name);
+    if (weekday && w < t.size() && (t[w] == ',' || t[w] == ' ')) {
+      while (w < t.size() && (t[w] == ',' || t[w] == ' ')) ++w;
+      t = t.substr(w);
+    }
+  }
   // Three leading tokens separated by '/', '-', '.', ' ' or ", ": day month year or month day year.
   std::string_view tokens[3];
   std::size_t i = 0;

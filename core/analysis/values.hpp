@@ -33,6 +33,9 @@ enum class Reason : std::uint8_t {
   transaction_no_customer,
   transaction_no_amount,
   qa_no_score,
+  row_not_data,   // a report footer ("Grand Totals (14 records)", copyright) or a second header line
+  call_outbound,  // an outbound call: not an offered contact
+  transaction_not_paid,  // a refunded, failed, voided or pending payment: no revenue
   count_
 };
 inline constexpr std::size_t reason_count = static_cast<std::size_t>(Reason::count_);

@@ -185,7 +185,7 @@ namespace {
 struct CellClass {
   bool number = false, integer = false, leading_zero = false, timestamp = false, year_first = false, duration = false;
   bool verdict = false, outcome = false, ticket_state = false, payment = false;
-  bool month_name = false, worded_duration = false, percent = false, six_digit_date = false;
+  bool month_name = false, worded_duration = false, percent = false, six_digit_date = false, money = false;
   double value = 0;
 };
 
@@ -238,6 +238,10 @@ CellClass classify_cell(std::string_view value, char decimal) {
       cell.value = parsed->value;
       return cell;
     }
+  }
+  if (read_money(value, decimal, cell.value) == Read::ok) {
+    cell.money = true;
+    return cell;
   }
   cell.verdict = classify_verdict(value) != 0 || worded_rating(value) != 0 || read_flag(value, flag) == Read::ok;
   cell.outcome = classify_outcome(value) != 0;
@@ -298,6 +302,7 @@ std::vector<ColumnProfile> profile_columns(const Sample& sample, char decimal) {
       profile.month_names += cell.month_name;
       profile.worded_durations += cell.worded_duration;
       profile.percents += cell.percent;
+      profile.money += cell.money;
       if (cell.six_digit_date) {
         ++profile.six_digit_dates;
         lead_pairs.set(static_cast<std::size_t>((value[0] - '0') * 10 + (value[1] - '0')));
@@ -351,6 +356,8 @@ bool values_fit(Role role, const ColumnProfile& profile, std::string& why) {
       break;
     case ValueType::number:
       fits = mostly(profile.numbers, n);
+      // Amounts may carry a currency sign or code ("$1,234.50", "12,00 EUR").
+      if (!fits && (role == Role::amount || role == Role::recurring_revenue || role == Role::refunded)) fits = mostly(profile.numbers + profile.money, n);
       // Rating scales: a stray out-of-range value is counted later, it does not undo the mapping.
       if (fits && (role == Role::nps || role == Role::ces)) fits = mostly(profile.zero_to_ten, profile.numbers);
       break;

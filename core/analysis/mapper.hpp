@@ -62,6 +62,7 @@ struct ColumnProfile {
   std::size_t month_names = 0;    // timestamps written with a month name ("04/Mar/24 9:00 AM")
   std::size_t worded_durations = 0;  // "1 hour 5 minutes", "1h 2m"
   std::size_t percents = 0;       // "85%", "85 %"
+  std::size_t money = 0;          // amounts with a currency sign or code ("$1,234.50", "12,00 EUR")
   std::size_t six_digit_dates = 0;  // exactly six digits forming a valid YYMMDD date
   std::size_t lead_pairs = 0, tail_pairs = 0;  // distinct first / last two digits of six-digit values
 };

@@ -340,7 +340,7 @@ constexpr TableRow header_rows[] = {
     // "Converted Amount" is in the account's currency while "Amount" is in each charge's own: the
     // converted one wins.
     {Role::payment_status, 100, sec, false, "financial status|payment status|charge status|transaction status|payment state"},
-    {Role::refunded, 100, sec, false, "amount refunded|refunded amount|refund amount|total refunded|refunds"},
+    {Role::refunded, 100, sec, false, "amount refunded|refunded amount|refund amount|total refunded|refunds|refund|refunded"},
     {Role::refunded, 110, sec, false, "converted amount refunded"},
     {Role::amount, 110, sec, false, "converted amount"},
     {Role::currency, 100, sec, false, "currency|currency code|valuuta|valuutta|moneda|para birimi|العملة"},

@@ -154,11 +154,11 @@ class CustomerTableProcessor final : public Processor {
     }
     double value = 0;
     if (col_tenure_ >= 0 && read_number(Context::cell(f, n, col_tenure_), context_.decimal, value) == Read::ok) a.tenure.add(value);
-    if (col_amount_ >= 0 && read_number(Context::cell(f, n, col_amount_), context_.decimal, value) == Read::ok) {
+    if (col_amount_ >= 0 && read_money(Context::cell(f, n, col_amount_), context_.decimal, value) == Read::ok) {
       a.revenue += value;
       ++a.revenue_n;
     }
-    if (col_recurring_ >= 0 && read_number(Context::cell(f, n, col_recurring_), context_.decimal, value) == Read::ok) {
+    if (col_recurring_ >= 0 && read_money(Context::cell(f, n, col_recurring_), context_.decimal, value) == Read::ok) {
       a.recurring += value;
       ++a.recurring_n;
       if (churn != 1) {
@@ -330,14 +330,14 @@ class TransactionProcessor final : public Processor {
     }
     double amount = 0;
     if (col_amount_ >= 0) {
-      const Read read = read_number(Context::cell(f, n, col_amount_), context_.decimal, amount);
+      const Read read = read_money(Context::cell(f, n, col_amount_), context_.decimal, amount, &money_sign_);
       if (read != Read::ok) {
         issues.skip(read == Read::bad ? Reason::value_bad_number : Reason::transaction_no_amount, row, col_amount_);
         return;
       }
       double refunded = 0;
       if (col_refunded_ >= 0) {
-        const Read refund = read_number(Context::cell(f, n, col_refunded_), context_.decimal, refunded);
+        const Read refund = read_money(Context::cell(f, n, col_refunded_), context_.decimal, refunded);
         if (refund == Read::ok && refunded > 0) {
           amount -= refunded;
           ++refunds_;
@@ -346,14 +346,8 @@ class TransactionProcessor final : public Processor {
         }
       }
     }
-    if (col_currency_ >= 0) {
-      const std::string_view currency = trim(Context::cell(f, n, col_currency_));
-      if (!currency.empty() && currencies_.size() < 8) {
-        std::string code(currency);
-        for (char& c : code) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-        if (std::find(currencies_.begin(), currencies_.end(), code) == currencies_.end()) currencies_.push_back(code);
-      }
-    }
+    if (col_currency_ >= 0) note_currency(trim(Context::cell(f, n, col_currency_)));
+    else if (!money_sign_.empty()) note_currency(money_sign_);  // "$12.00", "12,00 EUR": the sign is the currency
     std::int64_t day = no_time;
     if (date_role_ != Role::none) {
       TimeColumn& date = context_.times[static_cast<std::size_t>(date_role_)];
@@ -411,6 +405,15 @@ class TransactionProcessor final : public Processor {
       context_.warnings.push_back("Amounts are in " + std::to_string(currencies_.size()) + " currencies (" + list +
                                   ") and were added up as written: revenue, order values and CLV mix currencies.");
     }
+  }
+
+  // Distinct currencies (a column's codes, or the signs written with the amounts), for the warning
+  // that amounts in several currencies were added as written.
+  void note_currency(std::string_view currency) {
+    if (currency.empty() || currencies_.size() >= 8) return;
+    std::string code(currency);
+    for (char& c : code) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+    if (std::find(currencies_.begin(), currencies_.end(), code) == currencies_.end()) currencies_.push_back(code);
   }
 
  private:
@@ -515,6 +518,7 @@ class TransactionProcessor final : public Processor {
   int col_payment_ = -1, col_refunded_ = -1, col_currency_ = -1;
   std::uint64_t refunds_ = 0;
   std::vector<std::string> currencies_;
+  std::string money_sign_;  // the currency sign or code of the last amount read
   Role date_role_;
   int months_ = 1;
   Dictionary customer_ids_;

@@ -147,6 +147,18 @@ Read read_number(std::string_view text, char decimal, double& out) {
   return csv::is_missing_marker(text) ? Read::missing : Read::bad;
 }
 
+Read read_money(std::string_view text, char decimal, double& out, std::string* currency) {
+  if (currency) currency->clear();
+  const Read plain = read_number(text, decimal, out);
+  if (plain != Read::bad) return plain;
+  const auto money = csv::split_currency(text);
+  double value = 0;
+  if (!money || read_number(money->number, decimal, value) != Read::ok) return Read::bad;  // "$-5" carries its sign in the number
+  out = money->negative ? -value : value;
+  if (currency) currency->assign(money->currency);
+  return Read::ok;
+}
+
 Read read_duration(std::string_view text, char decimal, double unit_seconds, double& out_seconds) {
   if (text.empty()) return Read::missing;
   double number = 0;

@@ -92,6 +92,11 @@ Read read_number(std::string_view text, char decimal, double& out);
 /** A duration cell: a number of `unit_seconds` units, or h:mm[:ss] / d.hh:mm:ss. */
 Read read_duration(std::string_view text, char decimal, double unit_seconds, double& out_seconds);
 
+/** An amount of money: a number, or a number with a currency sign or ISO code before or after it
+ *  ("$1,234.50", "USD 12.00", "1 234,50 €", "12,00 kr", "-$5", "$-5", accounting "($5.00)" = -5).
+ *  `currency`, when given, receives the sign or code as written (empty for a plain number). */
+Read read_money(std::string_view text, char decimal, double& out, std::string* currency = nullptr);
+
 /** Interprets yes/no cells: true/false, yes/no, 1/0, y/n, met/violated, "within SLA"/"SLA violated". */
 Read read_flag(std::string_view text, bool& out);
 

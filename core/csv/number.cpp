@@ -2,6 +2,7 @@
 
 #include <fast_float/fast_float.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -242,6 +243,89 @@ std::optional<ParsedNumber> parse_number_or_percent(std::string_view text, char 
   const std::optional<double> value = parse_trimmed(t, normalise_decimal(decimal));
   if (!value) return std::nullopt;
   return ParsedNumber{*value, percent};
+}
+
+namespace {
+
+// Currency signs and short local names written next to amounts in exports, longest first where one
+// begins another ("R$" before "R"-less forms, "US$" before "$").
+constexpr std::string_view currency_signs[] = {
+    "US$", "CA$", "AU$", "NZ$", "HK$", "R$", "C$", "A$", "S$", "$", "\u20AC", "\u00A3", "\u00A5", "\u20BA", "\u20B9", "\u20BD",
+    "\u20A9", "\u20AA", "\u20B4", "\u20A6", "\u0E3F", "\u20AB", "\u20B1", "\u20A8", "z\u0142", "kr.", "kr", "lei", "Lei", "TL",
+    "Fr.", "CHF", "\u0631.\u0633", "\u062F.\u0625", "\uFDFC"};
+
+// Blanks that separate an amount from its currency: space, no-break space (U+00A0) and narrow
+// no-break space (U+202F), as spreadsheets write them.
+std::size_t blank_at(std::string_view text, std::size_t at) {
+  if (at < text.size() && text[at] == ' ') return 1;
+  if (text.substr(at, 2) == "\u00A0") return 2;
+  if (text.substr(at, 3) == "\u202F") return 3;
+  return 0;
+}
+
+std::string_view strip_blanks(std::string_view text) {
+  for (std::size_t n; (n = blank_at(text, 0)) > 0;) text.remove_prefix(n);
+  for (bool again = true; again && !text.empty();) {
+    again = false;
+    for (std::size_t n : {std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
+      if (text.size() >= n && blank_at(text, text.size() - n) == n) {
+        text.remove_suffix(n);
+        again = true;
+        break;
+      }
+    }
+  }
+  return text;
+}
+
+bool is_iso_code(std::string_view text) {
+  return text.size() == 3 && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// The currency at the front (or back) of text: a sign from the list or a three-letter ISO code
+// followed (or preceded) by a blank or a digit. Its length, or 0.
+std::size_t leading_currency(std::string_view text) {
+  for (std::string_view sign : currency_signs) {
+    if (text.substr(0, sign.size()) == sign) return sign.size();
+  }
+  if (text.size() > 3 && is_iso_code(text.substr(0, 3)) && (blank_at(text, 3) > 0 || (text[3] >= '0' && text[3] <= '9') || text[3] == '-'))
+    return 3;
+  return 0;
+}
+std::size_t trailing_currency(std::string_view text) {
+  for (std::string_view sign : currency_signs) {
+    if (text.size() > sign.size() && text.substr(text.size() - sign.size()) == sign) return sign.size();
+  }
+  if (text.size() > 3 && is_iso_code(text.substr(text.size() - 3))) {
+    const char before = text[text.size() - 4];
+    if (before == ' ' || (before >= '0' && before <= '9') || static_cast<unsigned char>(before) >= 0x80) return 3;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::optional<MoneyText> split_currency(std::string_view text) {
+  std::string_view rest = strip_blanks(text);
+  MoneyText money;
+  if (rest.size() > 2 && rest.front() == '(' && rest.back() == ')') {  // accounting negative
+    money.negative = true;
+    rest = strip_blanks(rest.substr(1, rest.size() - 2));
+  }
+  if (!rest.empty() && (rest.front() == '-' || rest.front() == '+')) {  // "-$5"
+    money.negative = money.negative != (rest.front() == '-');
+    rest = strip_blanks(rest.substr(1));
+  }
+  if (const std::size_t length = leading_currency(rest)) {
+    money.currency = rest.substr(0, length);
+    rest = strip_blanks(rest.substr(length));
+  } else if (const std::size_t tail = trailing_currency(rest)) {
+    money.currency = rest.substr(rest.size() - tail);
+    rest = strip_blanks(rest.substr(0, rest.size() - tail));
+  }
+  if (money.currency.empty() || rest.empty()) return std::nullopt;
+  money.number = rest;
+  return money;
 }
 
 }  // namespace skpi::csv

@@ -29,4 +29,15 @@ struct ParsedNumber {
 /** Like parse_number, but also accepts one '%' suffix (optionally after a space or NBSP). */
 std::optional<ParsedNumber> parse_number_or_percent(std::string_view text, char decimal = '.');
 
+/** A number written with its currency. */
+struct MoneyText {
+  std::string_view number;    // the number's own text ("1,234.50"; "-5" for "$-5")
+  std::string_view currency;  // the sign or ISO code as written ("$", "EUR", "kr")
+  bool negative = false;      // a sign in front of the currency ("-$5") or accounting parentheses ("($5.00)")
+};
+/** Splits a currency sign or three-letter ISO code before or after a number off it: "$1,234.50",
+ *  "USD 12.00", "1 234,50 \u20AC" (blanks may be no-break spaces), "-$5", "($5.00)". nullopt when
+ *  the text has no currency at either end, or nothing else. The number text is not checked. */
+std::optional<MoneyText> split_currency(std::string_view text);
+
 }  // namespace skpi::csv

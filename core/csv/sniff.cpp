@@ -224,8 +224,14 @@ char sniff_decimal(const std::vector<SampleRecord>& records, std::size_t first_d
       const std::string_view t = trim_blanks(cell);
       if (t.empty() || t.size() > 40) continue;
       if (t.find_first_of(".,") == std::string_view::npos) continue;
-      const auto as_point = parse_number_or_percent(t, '.');
-      const auto as_comma = parse_number_or_percent(t, ',');
+      auto as_point = parse_number_or_percent(t, '.');
+      auto as_comma = parse_number_or_percent(t, ',');
+      if (!as_point && !as_comma) {  // amounts with a currency: "1 234,50 EUR", "$1,234.50"
+        if (const auto money = split_currency(t)) {
+          as_point = parse_number_or_percent(money->number, '.');
+          as_comma = parse_number_or_percent(money->number, ',');
+        }
+      }
       if (as_point && !as_comma) ++point;
       else if (as_comma && !as_point) ++comma;
       else if (as_point && as_comma && as_point->value != as_comma->value) ++ambiguous;

@@ -240,3 +240,69 @@ TEST(AnalysisVendors, WordsAndForms) {
   EXPECT_EQ(match_header("Date/Time Opened").role, Role::created_at);
   EXPECT_EQ(match_header("Converted Amount").role, Role::amount);
 }
+
+TEST(AnalysisVendors, MoneyWithCurrencySignsAndCodes) {
+  using skpi::analysis::Read;
+  using skpi::analysis::read_money;
+  double value = 0;
+  std::string sign;
+  struct Case {
+    const char* text;
+    char decimal;
+    double value;
+    const char* sign;
+  };
+  const Case cases[] = {
+      {"$1,234.50", '.', 1234.5, "$"},      {"USD 12.00", '.', 12, "USD"},        {"12.00 USD", '.', 12, "USD"},
+      {"1 234,50 \u20AC", ',', 1234.5, "\u20AC"}, {"1\u00A0234,50\u00A0\u20AC", ',', 1234.5, "\u20AC"}, {"-$5.25", '.', -5.25, "$"},
+      {"$-5.25", '.', -5.25, "$"},          {"($5.00)", '.', -5, "$"},            {"\u00A3 99", '.', 99, "\u00A3"},
+      {"12,00 kr", ',', 12, "kr"},          {"R$ 10,50", ',', 10.5, "R$"},       {"1.234,50 TL", ',', 1234.5, "TL"},
+      {"42", '.', 42, ""},                  {"EUR1,000", '.', 1000, "EUR"},
+  };
+  for (const Case& c : cases) {
+    ASSERT_EQ(read_money(c.text, c.decimal, value, &sign), Read::ok) << c.text;
+    EXPECT_DOUBLE_EQ(value, c.value) << c.text;
+    EXPECT_EQ(sign, c.sign) << c.text;
+  }
+  for (const char* text : {"USD", "$", "12 apples", "abc 12", "$ 12 $", "1 2 3 EUR"}) EXPECT_EQ(read_money(text, '.', value), Read::bad) << text;
+  EXPECT_EQ(read_money("", '.', value), Read::missing);
+  EXPECT_EQ(read_money("N/A", '.', value), Read::missing);
+}
+
+TEST(AnalysisVendors, TransactionsWithCurrencyAmounts) {
+  // Hand-checked: paid amounts 1,234.50 + 20 + 5.50 - 2.00 (refund) = 1258; 3 customers.
+  const std::string us =
+      "Customer,Order Date,Total,Refund\n"
+      "ann@example.com,2024-03-01,\"$1,234.50\",\n"
+      "bob@example.com,2024-03-02,$20.00,\n"
+      "ann@example.com,2024-03-05,$5.50,$2.00\n"
+      "cy@example.com,2024-03-06,,\n";
+  skpi::analysis::Session session(json::object());
+  session.feed(reinterpret_cast<const std::uint8_t*>(us.data()), us.size());
+  const json r = session.finish();
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "transactions");
+  EXPECT_EQ(r["mapping"]["amount"], "Total");
+  EXPECT_EQ(r["rows"]["reasons"]["transaction.no_amount"], 1);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/transactions/value"), 3);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/customers/value"), 2);
+  EXPECT_NEAR(at(r, "/metrics/revenue/value"), 1258, 1e-9);
+  EXPECT_FALSE(has_warning(r, "currencies"));
+
+  // A European spreadsheet: ';', decimal comma, space-grouped thousands, the sign after; two currencies.
+  const std::string eu =
+      "Klient;Kuupäev;Summa\n"
+      "A1;01.03.2024;1 234,50 \u20AC\n"
+      "B2;02.03.2024;20,00 \u20AC\n"
+      "A1;05.03.2024;5,50 \u20AC\n"
+      "C3;06.03.2024;100,00 USD\n";
+  skpi::analysis::Session european(json::object());
+  european.feed(reinterpret_cast<const std::uint8_t*>(eu.data()), eu.size());
+  const json e = european.finish();
+  ASSERT_TRUE(e["ok"].get<bool>()) << e.dump(2);
+  EXPECT_EQ(e["kind"], "transactions");
+  EXPECT_EQ(e["mapping"]["amount"], "Summa");
+  EXPECT_DOUBLE_EQ(at(e, "/metrics/transactions/value"), 4);
+  EXPECT_NEAR(at(e, "/metrics/revenue/value"), 1360, 1e-9);
+  EXPECT_TRUE(has_warning(e, "2 currencies"));
+}

@@ -348,6 +348,21 @@ constexpr TableRow header_rows[] = {
     {Role::customer_id, 60, sec, false, "email|e-mail"},
     // ---- calls: direction (Twilio "inbound" / "outbound-api", "Incoming" / "Outgoing")
     {Role::direction, 100, sec, false, "direction|call direction|call_direction|inbound outbound"},
+    // ---- Amazon Connect contact trace records flattened to CSV (nested fields joined with '.':
+    // "Queue.Duration", "Agent.AgentInteractionDuration"); durations are seconds. A contact that never
+    // reached an agent has no Agent.ConnectedToAgentTimestamp.
+    {Role::created_at, 100, sec, false, "initiation timestamp|initiationtimestamp"},
+    {Role::direction, 100, sec, false, "initiation method|initiationmethod"},
+    {Role::answered_at, 100, sec, false, "agent connected to agent timestamp|connected to agent timestamp"},
+    {Role::ended_at, 100, sec, false, "disconnect timestamp|disconnecttimestamp"},
+    {Role::wait_seconds, 100, sec, false, "queue duration"},
+    {Role::talk_seconds, 100, sec, false, "agent agent interaction duration|agent interaction duration"},
+    {Role::hold_seconds, 100, sec, false, "agent customer hold duration|customer hold duration"},
+    {Role::wrap_seconds, 100, sec, false, "agent after contact work duration|after contact work duration"},
+    {Role::agent, 100, sec, false, "agent username|agent user name"},
+    {Role::group, 100, sec, false, "queue name"},
+    {Role::none, 100, sec, false, "agent number of holds|number of holds|agent longest hold duration|queue enqueue timestamp|"
+                                  "queue dequeue timestamp|connected to system timestamp|disconnect reason"},
     // ---- vendor columns known to hold something else than their words suggest, left unused on purpose:
     // Zendesk's agent / requester wait and on-hold times are minutes spent in the Pending / New+Open /
     // On-hold statuses, not a caller's queue wait (the keyword "wait time" would take them for one).

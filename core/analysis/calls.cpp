@@ -14,6 +14,7 @@ namespace {
 struct CallAccumulator {
   std::uint64_t rows = 0;
   double offered = 0, answered = 0, abandoned = 0, other = 0, unknown = 0;
+  std::uint64_t not_queued = 0;  // no outcome column: neither an answer nor a queue wait (IVR, self-service)
   QuantileStore answered_waits, abandoned_waits, handle_times;
   double talk = 0, hold = 0, wrap = 0;
   std::uint64_t talk_n = 0, hold_n = 0, wrap_n = 0;
@@ -38,6 +39,7 @@ struct CallAccumulator {
     abandoned += o.abandoned;
     other += o.other;
     unknown += o.unknown;
+    not_queued += o.not_queued;
     answered_waits.merge(o.answered_waits);
     abandoned_waits.merge(o.abandoned_waits);
     handle_times.merge(o.handle_times);
@@ -178,7 +180,12 @@ class CallProcessor final : public Processor {
       // Without an outcome column: answered when there is an answer time or talk time.
       const std::int64_t answered_at = context_.times[static_cast<std::size_t>(Role::answered_at)].valid() ? time_of(Role::answered_at) : no_time;
       if (answered_at != no_time || (has[1] && durations[1] > 0) || (has[4] && durations[4] > 0)) outcome = 1;
-      else if (context_.mapping->has(Role::answered_at) || context_.mapping->has(Role::talk_seconds) || context_.mapping->has(Role::handle_seconds)) outcome = 2;
+      else if (duration_columns_[0] >= 0 && !has[0] && context_.mapping->has(Role::answered_at)) {
+        // Never answered and never waited in a queue (Amazon Connect contacts that ended in the IVR
+        // have no Queue.Duration): not offered to agents, so not abandoned either.
+        outcome = 3;
+        ++target->not_queued;
+      } else if (context_.mapping->has(Role::answered_at) || context_.mapping->has(Role::talk_seconds) || context_.mapping->has(Role::handle_seconds)) outcome = 2;
       else outcome = 1;  // nothing tells: counted as answered (offered == answered)
       if (!has[0] && answered_at != no_time && arrival != no_time && arrival_role_ != Role::answered_at) {
         durations[0] = static_cast<double>(answered_at - arrival) / 1000.0;
@@ -215,7 +222,9 @@ class CallProcessor final : public Processor {
       if (has[4]) {
         handle = durations[4];
         handle_known = true;
-      } else if (has[1] || has[2] || has[3]) {
+      } else if ((has[1] || has[2] || has[3]) && (has[1] || duration_columns_[1] < 0)) {
+        // With a talk column, a row whose talk time is missing ("n/a") has no handle time: hold and
+        // wrap-up alone would understate it.
         handle = (has[1] ? durations[1] : 0) + (has[2] ? durations[2] : 0) + (has[3] ? durations[3] : 0);
         handle_known = true;
       }
@@ -251,6 +260,10 @@ class CallProcessor final : public Processor {
     if (const std::uint64_t outbound = context_.issues->skipped(Reason::call_outbound)) {
       context_.warnings.push_back(std::to_string(outbound) + " outbound calls were left out: offered, answered, abandoned and "
                                   "service level count inbound calls only.");
+    }
+    if (main_.not_queued) {
+      context_.warnings.push_back(std::to_string(main_.not_queued) + " contacts were neither answered nor queued (no answer time, "
+                                  "no queue wait): they are left out of offered and abandoned, under other_outcomes.");
     }
     if (col_calls_ < 0 && main_.answered > 0 && main_.answered_waits.empty()) {
       context_.warnings.push_back("No wait or answer time per call: ASA (wait_time) and service level cannot be computed "

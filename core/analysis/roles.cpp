@@ -187,7 +187,7 @@ constexpr TableRow header_rows[] = {
     // ---- category
     {Role::category, 100, sec, false,
      "category|ticket category|issue type|issue_type|topic|contact reason|reason|request type|"
-     "kategooria|kategoria|luokka|categorie|categoria|kategori|الفئة|التصنيف|الموضوع"},
+     "kategooria|kategoria|luokka|categorie|categoria|kategori|الفئة|التصنيف"},
     {Role::category, 70, sec, false, "type|ticket type|label|tüüp|liik|tyyppi|tip|tür|tur|النوع"},
     {Role::subcategory, 90, sec, false, "subcategory|sub category|alamkategooria|alakategoria|subcategorie|alt kategori|الفئة الفرعية"},
     // ---- agent
@@ -348,6 +348,31 @@ constexpr TableRow header_rows[] = {
     {Role::customer_id, 60, sec, false, "email|e-mail"},
     // ---- calls: direction (Twilio "inbound" / "outbound-api", "Incoming" / "Outgoing")
     {Role::direction, 100, sec, false, "direction|call direction|call_direction|inbound outbound"},
+    // ---- Amazon Connect contact trace records flattened to CSV (nested fields joined with '.':
+    // "Queue.Duration", "Agent.AgentInteractionDuration"); durations are seconds. A contact that never
+    // reached an agent has no Agent.ConnectedToAgentTimestamp.
+    {Role::created_at, 100, sec, false, "initiation timestamp|initiationtimestamp"},
+    {Role::direction, 100, sec, false, "initiation method|initiationmethod"},
+    {Role::answered_at, 100, sec, false, "agent connected to agent timestamp|connected to agent timestamp"},
+    {Role::ended_at, 100, sec, false, "disconnect timestamp|disconnecttimestamp"},
+    {Role::wait_seconds, 100, sec, false, "queue duration"},
+    {Role::talk_seconds, 100, sec, false, "agent agent interaction duration|agent interaction duration"},
+    {Role::hold_seconds, 100, sec, false, "agent customer hold duration|customer hold duration"},
+    {Role::wrap_seconds, 100, sec, false, "agent after contact work duration|after contact work duration"},
+    {Role::agent, 100, sec, false, "agent username|agent user name"},
+    {Role::group, 100, sec, false, "queue name"},
+    {Role::none, 100, sec, false, "agent number of holds|number of holds|agent longest hold duration|queue enqueue timestamp|"
+                                  "queue dequeue timestamp|connected to system timestamp|disconnect reason"},
+    // ---- Typeform response downloads: "#" (response token), one column per question (the question text),
+    // then "Response Type, Start Date (UTC), Stage Date (UTC), Submit Date (UTC), Network ID, Tags".
+    // The submit time is when the answer was given.
+    {Role::date, 100, sec, false, "submit date (utc)|submit date|submitted at|submitted at (utc)"},
+    {Role::none, 100, sec, false, "start date (utc)|stage date (utc)|network id|response type"},
+    // A ticket's subject line is free text, not a category: "Subject", Arabic "الموضوع", Turkish "Konu".
+    {Role::none, 100, sec, false, "subject|الموضوع|konu|subiect"},
+    // Question texts: "How would you rate the support you received?", "Which channel did you use?"
+    {Role::rating, 40, sec, true, "how would you rate|rate your|rate the|rate our"},
+    {Role::channel, 40, sec, true, "channel"},
     // ---- vendor columns known to hold something else than their words suggest, left unused on purpose:
     // Zendesk's agent / requester wait and on-hold times are minutes spent in the Pending / New+Open /
     // On-hold statuses, not a caller's queue wait (the keyword "wait time" would take them for one).

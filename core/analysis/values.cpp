@@ -144,7 +144,37 @@ Read read_number(std::string_view text, char decimal, double& out) {
     out = *parsed;
     return Read::ok;
   }
-  return csv::is_missing_marker(text) ? Read::missing : Read::bad;
+  if (csv::is_missing_marker(text)) return Read::missing;
+  // Arabic-Indic digits (U+0660-0669, Persian U+06F0-06F9) with the Arabic decimal and thousands
+  // signs (U+066B, U+066C), as Arabic-locale spreadsheets write them: read as ASCII digits.
+  std::string ascii;
+  bool arabic = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (byte == 0xD9 && next >= 0xA0 && next <= 0xA9) {
+      ascii += static_cast<char>('0' + (next - 0xA0));
+    } else if (byte == 0xDB && next >= 0xB0 && next <= 0xB9) {
+      ascii += static_cast<char>('0' + (next - 0xB0));
+    } else if (byte == 0xD9 && next == 0xAB) {
+      ascii += decimal == ',' ? ',' : '.';
+    } else if (byte == 0xD9 && next == 0xAC) {
+      // thousands separator: dropped
+    } else {
+      ascii += text[i];
+      continue;
+    }
+    arabic = true;
+    ++i;
+  }
+  if (arabic) {
+    const auto converted = csv::parse_number(ascii, decimal);
+    if (converted && std::isfinite(*converted)) {
+      out = *converted;
+      return Read::ok;
+    }
+  }
+  return Read::bad;
 }
 
 Read read_money(std::string_view text, char decimal, double& out, std::string* currency) {

@@ -218,6 +218,13 @@ bool parse_short_decimal(std::string_view text, char decimal, double& value) {
 bool is_missing_marker(std::string_view text) {
   const std::string_view t = trim_padding(text);
   if (t.empty()) return true;
+  // Arabic spreadsheets: "غير متوفر" / "غير متاح" (not available), "لا يوجد" (none).
+  static constexpr std::string_view arabic[] = {"\u063A\u064A\u0631 \u0645\u062A\u0648\u0641\u0631",
+                                                "\u063A\u064A\u0631 \u0645\u062A\u0627\u062D",
+                                                "\u0644\u0627 \u064A\u0648\u062C\u062F"};
+  for (const std::string_view marker : arabic) {
+    if (t == marker) return true;
+  }
   if (t.size() > 6) return false;
   static constexpr std::string_view markers[] = {"na", "n/a", "#n/a", "n.a.", "nan", "null", "(null)", "-", "--", "?"};
   for (const std::string_view marker : markers) {

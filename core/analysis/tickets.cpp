@@ -122,8 +122,10 @@ void TicketAccumulator::add(const TicketRecord& t, const TicketSettings& setting
   } else if (settings.calendar && first_response_ms >= 0) {
     add_figure(first_response_business, settings.calendar->business_seconds_between(t.created / 1000, t.first_response / 1000));
     ++first_response_business.from_timestamps;
-  } else if (settings.calendar) {
-    ++first_response_business.excluded[t.first_response == no_time ? no_end : (t.created == no_time ? no_created : negative)];
+  } else if (settings.calendar || settings.has_first_response_business) {
+    // An empty business-hours cell (Freshdesk leaves it empty until the first reply) is a ticket
+    // without the figure, counted like a missing first response.
+    ++first_response_business.excluded[t.first_response == no_time || !settings.calendar ? no_end : (t.created == no_time ? no_created : negative)];
   }
 
   // Resolution.
@@ -165,10 +167,10 @@ void TicketAccumulator::add(const TicketRecord& t, const TicketSettings& setting
     } else if (settings.calendar && resolution_ms >= 0) {
       add_figure(resolution_business, settings.calendar->business_seconds_between(t.created / 1000, end / 1000));
       ++resolution_business.from_timestamps;
-    } else if (settings.calendar) {
-      ++resolution_business.excluded[end == no_time ? no_end_time : (t.created == no_time ? no_created : negative)];
+    } else if (settings.calendar || settings.has_resolution_business) {
+      ++resolution_business.excluded[end == no_time || !settings.calendar ? no_end_time : (t.created == no_time ? no_created : negative)];
     }
-  } else if (settings.calendar || present(t.resolution_business_column)) {
+  } else if (settings.calendar || settings.has_resolution_business) {
     ++resolution_business.excluded[unresolved];
   }
 
@@ -590,6 +592,8 @@ class TicketProcessor final : public Processor {
     settings_.has_first_response = m.has(Role::first_response_at) || m.has(Role::first_response_time) || m.has(Role::first_response_time_business);
     settings_.has_resolution_end = m.has(Role::resolved_at) || m.has(Role::closed_at) || m.has(Role::resolution_time) || m.has(Role::resolution_time_business);
     settings_.zone = context.options->zone;
+    settings_.has_first_response_business = m.has(Role::first_response_time_business);
+    settings_.has_resolution_business = m.has(Role::resolution_time_business);
     main_.set_targets(context.options->sla_first_response_seconds, context.options->sla_resolution_seconds);
     half_.set_targets(context.options->sla_first_response_seconds, context.options->sla_resolution_seconds);
     compare_.set_targets(context.options->sla_first_response_seconds, context.options->sla_resolution_seconds);

@@ -41,6 +41,8 @@ struct TicketSettings {
   bool has_resolution_info = true;     // some status / resolved / closed column exists
   bool has_first_response = true;     // a first-response timestamp or duration column exists
   bool has_resolution_end = true;      // a resolved / closed timestamp or resolution duration column exists
+  bool has_first_response_business = false;  // a ready-made business-hours first-response column exists
+  bool has_resolution_business = false;      // a ready-made business-hours resolution column exists
   double fcr_minutes = 15;
   const time::Zone* zone = nullptr;    // local days for volume and backlog
 };

@@ -68,6 +68,11 @@ TEST(AnalysisVendors2, FreshdeskTicketExport) {
   EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution/median"), 8988);
   EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution/mean"), 44952);
   EXPECT_EQ(r["metrics"]["resolution"]["business"]["n"], 10);
+  // Tickets without the business figure are counted: one without a first reply, five unresolved.
+  EXPECT_EQ(r["metrics"]["first_response"]["business"]["excluded"], 1);
+  EXPECT_EQ(r["metrics"]["first_response"]["business"]["excluded_reasons"]["ticket.no_first_response"], 1);
+  EXPECT_EQ(r["metrics"]["resolution"]["business"]["excluded"], 5);
+  EXPECT_EQ(r["metrics"]["resolution"]["business"]["excluded_reasons"]["ticket.unresolved"], 5);
   EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution/business/median"), 11700);
   EXPECT_NEAR(at(r, "/metrics/resolution/business/mean"), 21740.4, 1e-6);
   EXPECT_EQ(r["metrics"]["fcr"]["definition"], "one_touch");

@@ -74,6 +74,20 @@ std::uint32_t windows1252_code_point(std::uint8_t byte) {
   return byte;
 }
 
+std::uint32_t windows1254_code_point(std::uint8_t byte) {
+  switch (byte) {
+    case 0x8E: return 0x008E;
+    case 0x9E: return 0x009E;
+    case 0xD0: return 0x011E;  // Ğ
+    case 0xDD: return 0x0130;  // İ
+    case 0xDE: return 0x015E;  // Ş
+    case 0xF0: return 0x011F;  // ğ
+    case 0xFD: return 0x0131;  // ı
+    case 0xFE: return 0x015F;  // ş
+    default: return windows1252_code_point(byte);
+  }
+}
+
 std::size_t encode_utf8(std::uint32_t cp, char* out) {
   if (cp < 0x80) {
     out[0] = static_cast<char>(cp);
@@ -139,6 +153,18 @@ EncodingGuess detect_encoding(const std::uint8_t* data, std::size_t size, bool c
   // Latin-1 text almost never forms valid multi-byte UTF-8 by accident, so a majority of valid
   // sequences means a UTF-8 file with a few stray bytes, which the UTF-8 decoder repairs one by one.
   if (invalid == 0 || multibyte > invalid) return {Encoding::utf8, 0, "utf-8"};
+  // A single-byte code page. Turkish Excel writes Windows-1254, which differs from Windows-1252 only
+  // in six letters: ğ ı ş Ğ İ Ş where Windows-1252 has the Icelandic ð ý þ Ð Ý Þ. Turkish text uses
+  // them constantly ("Oluşturulma", "Müşteri", "Çözüldü" aside), other languages of Windows-1252
+  // hardly ever, so a quarter of the high bytes being these six decides.
+  std::size_t high = 0, turkish = 0;
+  for (std::size_t i = 0; i < size; ++i) {
+    const std::uint8_t byte = data[i];
+    if (byte < 0x80) continue;
+    ++high;
+    turkish += byte == 0xD0 || byte == 0xDD || byte == 0xDE || byte == 0xF0 || byte == 0xFD || byte == 0xFE;
+  }
+  if (turkish >= 2 && turkish * 4 >= high) return {Encoding::windows1254, 0, "windows-1254"};
   return {Encoding::windows1252, 0, "windows-1252"};
 }
 
@@ -153,6 +179,8 @@ std::optional<Encoding> encoding_from_name(std::string_view name) {
   if (n == "windows-1252" || n == "cp1252" || n == "windows1252" || n == "latin-1" || n == "latin1" ||
       n == "iso-8859-1" || n == "iso8859-1" || n == "iso-8859-15")
     return Encoding::windows1252;
+  if (n == "windows-1254" || n == "cp1254" || n == "windows1254" || n == "iso-8859-9" || n == "latin-5" || n == "latin5")
+    return Encoding::windows1254;
   return std::nullopt;
 }
 
@@ -165,6 +193,7 @@ std::size_t bom_length_for(Encoding encoding, const std::uint8_t* data, std::siz
     case Encoding::utf16be:
       return (size >= 2 && data[0] == 0xFE && data[1] == 0xFF) ? 2 : 0;
     case Encoding::windows1252:
+    case Encoding::windows1254:
       return 0;
   }
   return 0;
@@ -189,7 +218,8 @@ void Decoder::decode(const std::uint8_t* data, std::size_t size, SpanSink& out) 
       decode_utf8(data, end, out);
       break;
     case Encoding::windows1252:
-      decode_windows1252(data, end, out);
+    case Encoding::windows1254:
+      decode_single_byte(data, end, out);
       break;
     case Encoding::utf16le:
     case Encoding::utf16be:
@@ -280,14 +310,15 @@ void Decoder::decode_utf8_slow(const std::uint8_t* p, const std::uint8_t* end, S
   flush(out);
 }
 
-void Decoder::decode_windows1252(const std::uint8_t* p, const std::uint8_t* end, SpanSink& out) {
+void Decoder::decode_single_byte(const std::uint8_t* p, const std::uint8_t* end, SpanSink& out) {
+  const auto code_point = encoding_ == Encoding::windows1254 ? detail::windows1254_code_point : detail::windows1252_code_point;
   while (p < end) {
     const std::uint8_t* run = p;
     const std::uint8_t* limit = p + std::min<std::size_t>(static_cast<std::size_t>(end - p), flush_threshold);
     while (limit - p >= 8 && all_ascii8(p)) p += 8;
     while (p < limit && *p < 0x80) ++p;
     buffer_.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-    while (p < limit && *p >= 0x80) put_code_point(detail::windows1252_code_point(*p++));
+    while (p < limit && *p >= 0x80) put_code_point(code_point(*p++));
     if (buffer_.size() >= flush_threshold) flush(out);
   }
   flush(out);
@@ -340,7 +371,7 @@ void Decoder::finish(SpanSink& out) {
   if (encoding_ == Encoding::utf8) {
     for (std::size_t i = 0; i < pending_size_; ++i) put_code_point(detail::windows1252_code_point(pending_[i]));
     replaced_ += pending_size_;
-  } else if (encoding_ != Encoding::windows1252) {
+  } else if (encoding_ != Encoding::windows1252 && encoding_ != Encoding::windows1254) {
     if (high_surrogate_ != 0 || pending_size_ != 0) {
       put_code_point(0xFFFD);
       ++replaced_;

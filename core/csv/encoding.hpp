@@ -1,5 +1,6 @@
 // Text encodings for the CSV reader: detection from a byte sample and streaming decoders that turn
-// UTF-8 (checked), UTF-16LE/BE and Windows-1252 bytes into UTF-8, whatever the chunk boundaries.
+// UTF-8 (checked), UTF-16LE/BE, Windows-1252 and Windows-1254 (Turkish) bytes into UTF-8, whatever
+// the chunk boundaries.
 #pragma once
 
 #include <cstddef>
@@ -10,7 +11,7 @@
 
 namespace skpi::csv {
 
-enum class Encoding { utf8, utf16le, utf16be, windows1252 };
+enum class Encoding { utf8, utf16le, utf16be, windows1252, windows1254 };
 
 /// Receives decoded UTF-8 text. A span is only valid during the call.
 class SpanSink {
@@ -22,17 +23,20 @@ class SpanSink {
 struct EncodingGuess {
   Encoding encoding = Encoding::utf8;
   std::size_t bom_length = 0;  // bytes to skip at the start of the input
-  std::string name;            // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"
+  std::string name;            // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252", "windows-1254"
 };
 
 /** Guesses the encoding of a file from its first bytes. `complete` says the sample is the whole
  *  input (so a truncated UTF-8 sequence at its end is an error, not a chunk boundary).
  *  Order: BOM; BOM-less UTF-16 (NUL in every other byte); UTF-8 when the sample is valid UTF-8 or
- *  valid multi-byte sequences outnumber invalid bytes; else Windows-1252. */
+ *  valid multi-byte sequences outnumber invalid bytes; else Windows-1254 when the letters only
+ *  Turkish uses (ğ ı ş Ğ İ Ş, which Windows-1252 has as ð ý þ Ð Ý Þ) make a quarter or more of the
+ *  bytes above 0x7F, else Windows-1252. */
 EncodingGuess detect_encoding(const std::uint8_t* data, std::size_t size, bool complete);
 
 /** Parses an `encoding` option: "utf-8"/"utf8", "utf-16le", "utf-16be", "utf-16" (LE unless a BOM
- *  says BE), "windows-1252"/"cp1252"/"latin-1"/"latin1"/"iso-8859-1" (case-insensitive).
+ *  says BE), "windows-1252"/"cp1252"/"latin-1"/"latin1"/"iso-8859-1", "windows-1254"/"cp1254"/
+ *  "iso-8859-9"/"latin-5" (Turkish) (case-insensitive).
  *  "auto" and unknown names give nullopt. */
 std::optional<Encoding> encoding_from_name(std::string_view name);
 
@@ -58,7 +62,7 @@ class Decoder {
  private:
   void decode_utf8(const std::uint8_t* p, const std::uint8_t* end, SpanSink& out);
   void decode_utf8_slow(const std::uint8_t* p, const std::uint8_t* end, SpanSink& out);
-  void decode_windows1252(const std::uint8_t* p, const std::uint8_t* end, SpanSink& out);
+  void decode_single_byte(const std::uint8_t* p, const std::uint8_t* end, SpanSink& out);  // Windows-1252 / -1254
   void decode_utf16(const std::uint8_t* p, const std::uint8_t* end, SpanSink& out);
   void put_code_point(std::uint32_t code_point);
   void flush(SpanSink& out);
@@ -76,6 +80,9 @@ namespace detail {
 int utf8_sequence_length(const std::uint8_t* p, const std::uint8_t* end);
 /// Windows-1252 byte to Unicode (undefined bytes 0x81 0x8D 0x8F 0x90 0x9D map to the C1 controls, as Latin-1).
 std::uint32_t windows1252_code_point(std::uint8_t byte);
+/// Windows-1254 (Turkish) byte to Unicode: Windows-1252 but for Ğ İ Ş ğ ı ş at 0xD0 0xDD 0xDE 0xF0 0xFD 0xFE
+/// (0x8E 0x9E, undefined there, map to the C1 controls).
+std::uint32_t windows1254_code_point(std::uint8_t byte);
 /// Appends the UTF-8 encoding of code_point; returns the number of bytes (1-4).
 std::size_t encode_utf8(std::uint32_t code_point, char* out);
 }  // namespace detail

@@ -159,6 +159,7 @@ void StreamReader::decide(bool complete) {
       case Encoding::utf16le: guess.name = "utf-16le"; break;
       case Encoding::utf16be: guess.name = "utf-16be"; break;
       case Encoding::windows1252: guess.name = "windows-1252"; break;
+      case Encoding::windows1254: guess.name = "windows-1254"; break;
     }
   } else {
     guess = detect_encoding(raw, sample_.size(), complete);

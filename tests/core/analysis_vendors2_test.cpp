@@ -190,3 +190,15 @@ TEST(AnalysisVendors2, MergeCheckLeavesFiguresUnchanged) {
     EXPECT_EQ(plain["metrics"], merged["metrics"]) << name;
   }
 }
+
+// The same Turkish file as Excel saves it with "CSV (comma delimited)" in a Turkish locale: Windows-1254,
+// no BOM. Read as Windows-1252 it lost its headers (Oluşturulma → Olu\u00FEturulma) and became a survey.
+TEST(AnalysisVendors2, TurkishWindows1254GivesTheSameReport) {
+  const json utf8 = analyze_fixture("tr_tickets_semicolon.csv");
+  const json cp1254 = analyze_fixture("tr_tickets_cp1254.csv", 7);
+  ASSERT_TRUE(cp1254["ok"].get<bool>()) << cp1254.dump(2);
+  EXPECT_EQ(cp1254["dialect"]["encoding"], "windows-1254");
+  EXPECT_EQ(cp1254["kind"], "tickets");
+  EXPECT_EQ(cp1254["mapping"], utf8["mapping"]);
+  EXPECT_EQ(cp1254["metrics"], utf8["metrics"]);
+}

@@ -1,5 +1,5 @@
-// Encodings: detection, BOMs (also split across chunks), UTF-16 with surrogate pairs, Windows-1252
-// transcoding, repair of stray bytes in UTF-8, and the decoder on its own.
+// Encodings: detection, BOMs (also split across chunks), UTF-16 with surrogate pairs, Windows-1252 and
+// Windows-1254 (Turkish) transcoding, repair of stray bytes in UTF-8, and the decoder on its own.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -184,6 +184,38 @@ TEST(CsvEncoding, EncodingNames) {
   EXPECT_EQ(encoding_from_name("utf-16be"), Encoding::utf16be);
   EXPECT_FALSE(encoding_from_name("auto").has_value());
   EXPECT_FALSE(encoding_from_name("koi8-r").has_value());
+}
+
+}  // namespace
+}  // namespace skpi::csv
+
+namespace skpi::csv {
+namespace {
+
+TEST(CsvEncoding, Windows1254IsDetectedFromTurkishLetters) {
+  // "Müşteri;Oluşturulma Tarihi;Çözüldü;İşlemde;Yılmaz" in Windows-1254.
+  const std::string turkish = "M\xFC\xFEteri;Olu\xFEturulma Tarihi\n\xC7\xF6z\xFCld\xFC;\xDD\xFElemde\nY\xFDlmaz;Da\xF0\n";
+  const auto r = read_csv(turkish);
+  EXPECT_EQ(r.dialect.encoding, "windows-1254");
+  EXPECT_EQ(r.rows[0], (std::vector<std::string>{"Çözüldü", "İşlemde"}));
+  EXPECT_EQ(r.rows[1], (std::vector<std::string>{"Yılmaz", "Dağ"}));
+  // Western European text keeps Windows-1252, even with an occasional ð or þ among other accents.
+  const auto french = read_csv("nom;ville\nR\xE9my;G\xE4vle\nA\xF0" "alsteinn;Z\xFCrich\nJos\xE9;M\xE1laga\n");
+  EXPECT_EQ(french.dialect.encoding, "windows-1252");
+  EXPECT_EQ(french.rows[1], (std::vector<std::string>{"Aðalsteinn", "Zürich"}));
+}
+
+TEST(CsvEncoding, Windows1254TableAndNames) {
+  EXPECT_EQ(detail::windows1254_code_point(0xFD), 0x0131u);  // ı
+  EXPECT_EQ(detail::windows1254_code_point(0xDD), 0x0130u);  // İ
+  EXPECT_EQ(detail::windows1254_code_point(0xF0), 0x011Fu);  // ğ
+  EXPECT_EQ(detail::windows1254_code_point(0xFE), 0x015Fu);  // ş
+  EXPECT_EQ(detail::windows1254_code_point(0x80), 0x20ACu);  // € as in Windows-1252
+  EXPECT_EQ(detail::windows1254_code_point(0xE7), 0x00E7u);  // ç
+  EXPECT_EQ(encoding_from_name("cp1254"), Encoding::windows1254);
+  EXPECT_EQ(encoding_from_name("ISO-8859-9"), Encoding::windows1254);
+  const std::string bytes = "\xDD\xFEleme al\xFDnd\xFD \xF0\xFC\xE7";
+  for (std::size_t chunk = 1; chunk <= 5; ++chunk) EXPECT_EQ(decode_in_chunks(Encoding::windows1254, bytes, chunk), "İşleme alındı ğüç") << chunk;
 }
 
 }  // namespace

@@ -507,12 +507,12 @@ struct Session::State final : csv::RecordSink {
     for (const BadCell& cell : issues.examples()) {
       if (++listed > 5) break;
       nlohmann::json item{{"code", reason_code(cell.reason)}, {"row", cell.row}};
-      std::string where = "row " + std::to_string(cell.row);
+      std::string where = "Row " + std::to_string(cell.row);
       if (cell.column >= 0 && static_cast<std::size_t>(cell.column) < mapping.columns.size()) {
         item["column"] = mapping.columns[static_cast<std::size_t>(cell.column)].name;
         where += ", column \"" + mapping.columns[static_cast<std::size_t>(cell.column)].name + "\"";
       }
-      item["message"] = std::string(reason_code(cell.reason)) + " at " + where;
+      item["message"] = where + ": " + reason_text(cell.reason) + ".";
       warnings.push_back(item);
     }
     if (records_seen > 0 && records_seen < 30 && mapping.kind != Kind::table) warn("small_sample", "Fewer than 30 rows: the figures are indicative only.");

@@ -31,6 +31,31 @@ const char* reason_code(Reason reason) {
   return "unknown";
 }
 
+const char* reason_text(Reason reason) {
+  switch (reason) {
+    case Reason::row_ragged: return "more fields than the header; the row was skipped";
+    case Reason::row_outside_period: return "dated outside the period; the row was left out";
+    case Reason::row_no_key: return "no id; the row was skipped";
+    case Reason::value_bad_timestamp: return "not a date or time in this column's format; the cell was left out";
+    case Reason::value_bad_number: return "not a number; the cell was left out";
+    case Reason::value_bad_duration: return "not a duration; the cell was left out";
+    case Reason::value_out_of_scale: return "outside the rating scale; the cell was left out";
+    case Reason::value_unknown_outcome: return "an outcome word that is not known; the cell was left out";
+    case Reason::duration_negative: return "ends before it starts; the duration was left out";
+    case Reason::ticket_no_created: return "no creation time; the row was skipped";
+    case Reason::survey_no_score: return "no score; the response was skipped";
+    case Reason::call_no_outcome: return "no outcome; the call was skipped";
+    case Reason::transaction_no_customer: return "no customer; the row was skipped";
+    case Reason::transaction_no_amount: return "no amount; the row was skipped";
+    case Reason::qa_no_score: return "no scored criterion; the review was skipped";
+    case Reason::row_not_data: return "not a record (a footer or a second header line); left out";
+    case Reason::call_outbound: return "an outbound call; left out";
+    case Reason::transaction_not_paid: return "not paid (refunded, failed, voided or pending); left out";
+    case Reason::count_: break;
+  }
+  return "not usable";
+}
+
 namespace {
 
 constexpr double powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,

@@ -40,6 +40,8 @@ enum class Reason : std::uint8_t {
 };
 inline constexpr std::size_t reason_count = static_cast<std::size_t>(Reason::count_);
 const char* reason_code(Reason reason);
+/** What a reason means, for a person: "not a number; the cell was left out". */
+const char* reason_text(Reason reason);
 
 struct BadCell {
   std::uint64_t row = 0;  // 1-based line in the file

@@ -423,6 +423,13 @@ TEST(AnalysisReading, BadCellsAreCountedWithRowAndColumn) {
   EXPECT_EQ(r["rows"]["issues"]["value.bad_timestamp"], 1);
   EXPECT_EQ(r["rows"]["bad"][0]["row"], 3);
   EXPECT_EQ(r["rows"]["bad"][0]["column"], "Created at");
+  // The warning says it in words, with the row and the column.
+  bool worded = false;
+  for (const json& warning : r["warnings"]) {
+    worded |= warning["code"] == "value.bad_timestamp" &&
+              warning["message"] == "Row 3, column \"Created at\": not a date or time in this column's format; the cell was left out.";
+  }
+  EXPECT_TRUE(worded) << r["warnings"].dump(2);
   EXPECT_EQ(r["metrics"]["resolution"]["excluded_reasons"]["duration.negative"], 1);
   EXPECT_EQ(r["metrics"]["resolution"]["excluded_reasons"]["ticket.no_created"], 1);
 }

@@ -13,31 +13,21 @@
 #include <nlohmann/json.hpp>
 
 #include "core/analysis/session.hpp"
+#include "tests/core/analysis_test_support.hpp"
 #include "core/analysis/values.hpp"
 
 using nlohmann::json;
 
 namespace {
 
-const std::string fixtures = SKPI_SOURCE_DIR "/tests/fixtures/formats/";
+using skpi::analysis::testing::at;
+using skpi::analysis::testing::has_warning;
 
-std::string fixture(const std::string& name) {
-  std::ifstream in(fixtures + name, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "missing fixture " << fixtures << name;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+std::string fixture(const std::string& name) { return skpi::analysis::testing::read_fixture("formats/" + name); }
 
 json analyze(const std::string& bytes, const json& options = json::object(), std::size_t chunk = 0) {
-  skpi::analysis::Session session(options);
-  if (chunk == 0) chunk = bytes.empty() ? 1 : bytes.size();
-  for (std::size_t offset = 0; offset < bytes.size(); offset += chunk)
-    session.feed(reinterpret_cast<const std::uint8_t*>(bytes.data() + offset), std::min(chunk, bytes.size() - offset));
-  return session.finish();
+  return skpi::analysis::testing::analyze_text(bytes, options, chunk);
 }
-
-double at(const json& report, const std::string& pointer) { return report.at(json::json_pointer(pointer)).get<double>(); }
 
 const json* find_row(const json& table, const char* key, const std::string& name) {
   for (const json& row : table) {
@@ -46,12 +36,6 @@ const json* find_row(const json& table, const char* key, const std::string& name
   return nullptr;
 }
 
-bool has_warning(const json& report, const std::string& part) {
-  for (const json& warning : report["warnings"]) {
-    if (warning["message"].get<std::string>().find(part) != std::string::npos) return true;
-  }
-  return false;
-}
 
 }  // namespace
 

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/analysis/session.hpp"
+#include "tests/core/analysis_test_support.hpp"
 
 using skpi::analysis::Session;
 using nlohmann::json;
@@ -17,13 +18,7 @@ using nlohmann::json;
 namespace {
 
 json analyze_bytes(const std::string& bytes, const json& options = json::object(), std::size_t chunk = 0) {
-  Session session(options);
-  if (chunk == 0) chunk = bytes.size() ? bytes.size() : 1;
-  for (std::size_t offset = 0; offset < bytes.size(); offset += chunk) {
-    const std::size_t size = std::min(chunk, bytes.size() - offset);
-    session.feed(reinterpret_cast<const std::uint8_t*>(bytes.data() + offset), size);
-  }
-  return session.finish();
+  return skpi::analysis::testing::analyze_text(bytes, options, chunk);
 }
 
 double value(const json& report, const std::string& pointer) { return report.at(json::json_pointer(pointer)).get<double>(); }

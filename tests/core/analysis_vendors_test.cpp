@@ -16,34 +16,18 @@
 #include "core/analysis/mapper.hpp"
 #include "core/analysis/roles.hpp"
 #include "core/analysis/session.hpp"
+#include "tests/core/analysis_test_support.hpp"
 #include "core/analysis/values.hpp"
 
 using nlohmann::json;
 
 namespace {
 
-const std::string fixtures = SKPI_SOURCE_DIR "/tests/fixtures/vendors/";
+using skpi::analysis::testing::at;
+using skpi::analysis::testing::has_warning;
 
 json analyze_fixture(const std::string& name, std::size_t chunk = 0, const json& options = json::object()) {
-  std::ifstream in(fixtures + name, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "missing fixture " << fixtures << name;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string bytes = buffer.str();
-  skpi::analysis::Session session(options);
-  if (chunk == 0) chunk = bytes.empty() ? 1 : bytes.size();
-  for (std::size_t offset = 0; offset < bytes.size(); offset += chunk)
-    session.feed(reinterpret_cast<const std::uint8_t*>(bytes.data() + offset), std::min(chunk, bytes.size() - offset));
-  return session.finish();
-}
-
-double at(const json& report, const std::string& pointer) { return report.at(json::json_pointer(pointer)).get<double>(); }
-
-bool has_warning(const json& report, const std::string& part) {
-  for (const json& warning : report["warnings"]) {
-    if (warning["message"].get<std::string>().find(part) != std::string::npos) return true;
-  }
-  return false;
+  return skpi::analysis::testing::analyze_text(skpi::analysis::testing::read_fixture("vendors/" + name), options, chunk);
 }
 
 }  // namespace

@@ -357,7 +357,7 @@ bool values_fit(Role role, const ColumnProfile& profile, std::string& why) {
     case ValueType::number:
       fits = mostly(profile.numbers, n);
       // Amounts may carry a currency sign or code ("$1,234.50", "12,00 EUR").
-      if (!fits && (role == Role::amount || role == Role::recurring_revenue || role == Role::refunded)) fits = mostly(profile.numbers + profile.money, n);
+      if (!fits && (role == Role::amount || role == Role::recurring_revenue || role == Role::refunded || role == Role::unit_price)) fits = mostly(profile.numbers + profile.money, n);
       // Rating scales: a stray out-of-range value is counted later, it does not undo the mapping.
       if (fits && (role == Role::nps || role == Role::ces)) fits = mostly(profile.zero_to_ten, profile.numbers);
       break;
@@ -595,9 +595,15 @@ std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnP
       if (mapping.columns[c].role != Role::none || p.values == 0 || !mostly(p.durations, p.values)) continue;
       const std::string name = normalize_header(mapping.columns[c].name);
       if (name == "time" || name == "hour" || name == "time of day" || name == "call time" || name == "start time" || name == "aeg" ||
-          name == "kellaaeg" || name == "aika" || name == "kellonaika" || name == "ora" || name == "saat" || name == "الوقت") {
+          name == "kellaaeg" || name == "aika" || name == "kellonaika" || name == "ora" || name == "saat" || name == "الوقت" ||
+          name == "vru entry") {  // the anonymous-bank call log: date 990101, vru_entry 0:00:31
         assign(mapping, static_cast<int>(c), Role::time_of_day, 1, "header");
         mapping.columns[c].note = "time of day of the date column";
+        // The name was tried as a timestamp first; that warning no longer applies.
+        const std::string tried = "Column \"" + mapping.columns[c].name + "\" was not used as";
+        mapping.warnings.erase(std::remove_if(mapping.warnings.begin(), mapping.warnings.end(),
+                                              [&](const std::string& w) { return w.rfind(tried, 0) == 0; }),
+                               mapping.warnings.end());
         break;
       }
     }
@@ -726,6 +732,14 @@ bool wide_qa(const std::vector<WideCriterion>& criteria, const Mapping& mapping)
   return unclaimed >= 1;
 }
 
+// Most values of the status column are ticket states (open, pending, closed, ...).
+bool ticket_states_in(const std::vector<ColumnProfile>& profiles, const Mapping& mapping) {
+  const int status = mapping.column(Role::status);
+  if (status < 0 || static_cast<std::size_t>(status) >= profiles.size()) return false;
+  const ColumnProfile& p = profiles[static_cast<std::size_t>(status)];
+  return p.values > 0 && p.ticket_states * 10 >= p.values * 9;
+}
+
 bool qa_signal(const Mapping& mapping) {
   if (mapping.has(Role::reviewer)) return true;
   for (const MappedColumn& column : mapping.columns) {
@@ -790,6 +804,15 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
     kind = Kind::tickets;
     reason = "ticket timestamps and fields (" + names({Role::created_at, Role::date, Role::first_response_at, Role::resolved_at, Role::closed_at,
                                                        Role::status, Role::replies, Role::first_response_time, Role::resolution_time}) + ")";
+  } else if (!ticket_start && !has(Role::date) && has(Role::ticket_id) && has(Role::status) && ticket_states_in(profiles, mapping) &&
+             (has(Role::first_response_at) || has(Role::resolved_at) || has(Role::closed_at) || has(Role::priority) || has(Role::channel))) {
+    // Kaggle's "Customer Support Ticket Dataset": ids, ticket states, first response and resolution
+    // timestamps, but no creation time. Counts, resolution rate, CSAT and splits hold; durations do not.
+    kind = Kind::tickets;
+    reason = "ticket rows without a creation time (" + names({Role::ticket_id, Role::status, Role::first_response_at, Role::resolved_at,
+                                                              Role::closed_at, Role::rating}) + ")";
+    mapping.warnings.push_back("The file has no ticket creation time: first response and resolution times cannot be computed "
+                               "(they run from creation), so only counts, resolution rate, CSAT and splits are reported.");
   } else if (has(Role::wait_seconds) || has(Role::talk_seconds) || has(Role::answered_at) || has(Role::handle_seconds)) {
     kind = Kind::calls;
     reason = "call durations (" + names({Role::wait_seconds, Role::talk_seconds, Role::hold_seconds, Role::wrap_seconds, Role::answered_at}) + ")";
@@ -801,9 +824,9 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
   } else if (survey_measure) {
     kind = Kind::survey;
     reason = "survey scores (" + names({Role::nps, Role::rating, Role::ces}) + ")";
-  } else if (has(Role::customer_id) && has(Role::amount)) {
+  } else if (has(Role::customer_id) && (has(Role::amount) || has(Role::unit_price))) {
     kind = Kind::transactions;
-    reason = "customers with amounts (" + names({Role::customer_id, Role::date, Role::amount, Role::quantity}) + ")";
+    reason = "customers with amounts (" + names({Role::customer_id, Role::date, Role::amount, Role::unit_price, Role::quantity, Role::order_id}) + ")";
   } else if (has(Role::score) && !has(Role::customer_id)) {
     kind = Kind::survey;
     reason = "a score column";
@@ -853,7 +876,7 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
       case Kind::tickets: need(has(Role::created_at) || has(Role::date), "creation time"); break;
       case Kind::survey: need(survey_measure || has(Role::score), "score"); break;
       case Kind::calls: need(has(Role::outcome) || has(Role::calls) || has(Role::wait_seconds) || has(Role::talk_seconds) || has(Role::date) || has(Role::created_at), "call"); break;
-      case Kind::transactions: need(has(Role::customer_id) && has(Role::amount), "customer and amount"); break;
+      case Kind::transactions: need(has(Role::customer_id) && (has(Role::amount) || has(Role::unit_price)), "customer and amount"); break;
       case Kind::qa: need(has(Role::score) || !mapping.criteria.empty(), "score"); break;
       case Kind::aggregate: need(has(Role::conversations), "conversations count"); break;
       default: break;

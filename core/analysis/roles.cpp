@@ -87,6 +87,8 @@ constexpr RoleInfo role_infos[] = {
     {Role::payment_status, "payment_status", ValueType::text},
     {Role::refunded, "refunded", ValueType::number},
     {Role::currency, "currency", ValueType::text},
+    {Role::unit_price, "unit_price", ValueType::number},
+    {Role::order_id, "order_id", ValueType::text},
 };
 static_assert(sizeof(role_infos) / sizeof(role_infos[0]) == role_count, "one RoleInfo per role, in enum order");
 
@@ -145,6 +147,9 @@ constexpr TableRow header_rows[] = {
      "esimene vastus|esimese vastuse aeg|esmane vastus|ensimmäinen vastaus|ensimmainen vastaus|ensivastaus|ensimmäisen vastauksen aika|"
      "primul răspuns|primul raspuns|data primului răspuns|data primului raspuns|ilk yanıt|ilk yanit|ilk yanıt tarihi|ilk yanit tarihi|ilk cevap|"
      "أول رد|وقت أول رد|تاريخ أول رد|اول رد"},
+    // Kaggle's "Customer Support Ticket Dataset" writes the first reply's timestamp under this name; a
+    // column of numbers under it has no unit to go by and is left out with a warning.
+    {Role::first_response_at, 80, sec, false, "first response time"},
     // ---- resolved
     {Role::resolved_at, 100, sec, false,
      "resolved at|resolved_at|resolved time|resolved|resolution date|resolution_date|resolutiondate|solved at|solved|"
@@ -345,6 +350,14 @@ constexpr TableRow header_rows[] = {
     {Role::amount, 110, sec, false, "converted amount"},
     {Role::currency, 100, sec, false, "currency|currency code|valuuta|valuutta|moneda|para birimi|العملة"},
     {Role::currency, 110, sec, false, "converted currency"},
+    // A price per unit is not what the line brought in: UCI Online Retail's UnitPrice times Quantity is.
+    {Role::unit_price, 100, sec, false,
+     "unit price|unitprice|unit_price|price per unit|price each|each price|unit selling price|selling price per unit|"
+     "birim fiyat|yksikköhinta|yksikkohinta|ühiku hind|uhiku hind|pret unitar|preț unitar|سعر الوحدة"},
+    {Role::unit_price, 45, sec, true, "unit price|price per unit"},
+    {Role::order_id, 100, sec, false,
+     "invoice no|invoiceno|invoice|invoice number|invoice id|order id|order_id|order number|order no|order #|"
+     "receipt no|receipt number|transaction id|arve number|arve nr|laskun numero|fatura no|رقم الفاتورة"},
     {Role::customer_id, 60, sec, false, "email|e-mail"},
     // ---- calls: direction (Twilio "inbound" / "outbound-api", "Incoming" / "Outgoing")
     {Role::direction, 100, sec, false, "direction|call direction|call_direction|inbound outbound"},

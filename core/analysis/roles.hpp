@@ -102,6 +102,10 @@ enum class Role : std::uint8_t {
   payment_status,
   refunded,
   currency,
+  // transactions: a price per unit (line amount = quantity x unit price when there is no amount
+  // column; UCI Online Retail) and the order / invoice a line belongs to
+  unit_price,
+  order_id,
   count_  // number of roles, not a role
 };
 

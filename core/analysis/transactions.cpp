@@ -34,6 +34,8 @@ struct TransactionAccumulator {
   std::uint64_t transactions = 0;
   double revenue = 0, quantity = 0;
   std::uint64_t quantity_n = 0, no_date = 0;
+  std::uint64_t returns = 0;  // lines with a negative amount (cancellations, returns, discounts)
+  double returns_amount = 0;
   QuantileStore amounts;
   PerKey<Customer> customers;
   KeySet customer_days;     // (customer, day): distinct purchase days
@@ -46,6 +48,8 @@ struct TransactionAccumulator {
     quantity += o.quantity;
     quantity_n += o.quantity_n;
     no_date += o.no_date;
+    returns += o.returns;
+    returns_amount += o.returns_amount;
     amounts.merge(o.amounts);
     customers.merge(o.customers, [](Customer& a, const Customer& b) {
       a.transactions += b.transactions;
@@ -305,6 +309,8 @@ class TransactionProcessor final : public Processor {
     col_payment_ = m.column(Role::payment_status);
     col_refunded_ = m.column(Role::refunded);
     col_currency_ = m.column(Role::currency);
+    col_unit_price_ = col_amount_ < 0 ? m.column(Role::unit_price) : -1;  // an amount column wins
+    col_order_ = m.column(Role::order_id);
     date_role_ = m.has(Role::date) ? Role::date : m.has(Role::created_at) ? Role::created_at : Role::none;
     months_ = context.options->retention_months;
   }
@@ -346,6 +352,27 @@ class TransactionProcessor final : public Processor {
         }
       }
     }
+    // No amount column: the line brought in quantity x unit price (UCI Online Retail); without a
+    // quantity column each row is one unit.
+    double line_quantity = 1;
+    bool quantity_read = false;
+    if (col_unit_price_ >= 0) {
+      double price = 0;
+      const Read read = read_money(Context::cell(f, n, col_unit_price_), context_.decimal, price, &money_sign_);
+      if (read != Read::ok) {
+        issues.skip(read == Read::bad ? Reason::value_bad_number : Reason::transaction_no_amount, row, col_unit_price_);
+        return;
+      }
+      if (col_quantity_ >= 0) {
+        const Read q = read_number(Context::cell(f, n, col_quantity_), context_.decimal, line_quantity);
+        if (q != Read::ok) {
+          issues.skip(q == Read::bad ? Reason::value_bad_number : Reason::transaction_no_amount, row, col_quantity_);
+          return;
+        }
+        quantity_read = true;
+      }
+      amount = line_quantity * price;
+    }
     if (col_currency_ >= 0) note_currency(trim(Context::cell(f, n, col_currency_)));
     else if (!money_sign_.empty()) note_currency(money_sign_);  // "$12.00", "12,00 EUR": the sign is the currency
     std::int64_t day = no_time;
@@ -360,30 +387,64 @@ class TransactionProcessor final : public Processor {
     if (!target) return;
     TransactionAccumulator& a = *target;
     const std::uint32_t id = customer_ids_.id(customer_text);
-    ++a.transactions;
+    const bool has_amount = col_amount_ >= 0 || col_unit_price_ >= 0;
+    Customer& customer = a.customers[id];
     a.revenue += amount;
-    if (col_amount_ >= 0) a.amounts.add(amount);
+    customer.revenue += amount;
+    const int period = day != no_time ? period_of_day(day, months_) : 0;
+    if (day != no_time) a.revenue_by_period.add(period, amount);
+    // A negative line is a cancellation, return or discount (Online Retail's "C" invoices with
+    // negative quantities): it lowers the revenue but is no purchase, so it counts in no order,
+    // order value, quantity or customer activity.
+    if (has_amount && amount < 0) {
+      ++a.returns;
+      a.returns_amount += amount;
+      return;
+    }
     if (col_quantity_ >= 0) {
-      double quantity = 0;
-      if (read_number(Context::cell(f, n, col_quantity_), context_.decimal, quantity) == Read::ok) {
+      double quantity = line_quantity;
+      if (quantity_read || read_number(Context::cell(f, n, col_quantity_), context_.decimal, quantity) == Read::ok) {
         a.quantity += quantity;
         ++a.quantity_n;
       }
     }
-    Customer& customer = a.customers[id];
+    // With an order / invoice column, the lines of one order make one transaction and one order value.
+    bool new_order = true;
+    if (col_order_ >= 0) {
+      const std::string_view order_text = trim(Context::cell(f, n, col_order_));
+      if (!order_text.empty()) {
+        const std::uint32_t order = order_ids_.id(order_text);
+        if (order != Dictionary::missing && order < 0xFFFFFFF0u) {
+          if (order >= order_sums_.size()) {
+            order_sums_.resize(order + 1, 0);
+            order_in_compare_.resize(order + 1, 0);
+            order_seen_.resize(order + 1, 0);
+          }
+          new_order = !order_seen_[order];
+          order_seen_[order] = 1;
+          order_sums_[order] += amount;
+          if (new_order) order_in_compare_[order] = target == &compare_;
+        }
+      }
+    }
+    if (has_amount && (col_order_ < 0 || !grouped_amount(f, n))) a.amounts.add(amount);
+    if (!new_order) return;
+    ++a.transactions;
     ++customer.transactions;
-    customer.revenue += amount;
     if (day != no_time) {
-      const int period = period_of_day(day, months_);
       customer.first_period = std::min(customer.first_period, period);
       customer.last_period = std::max(customer.last_period, period);
       a.customer_days.insert((static_cast<std::uint64_t>(id) << 24) | static_cast<std::uint64_t>((day + (1 << 22)) & 0xFFFFFF));
       a.customer_periods.insert((static_cast<std::uint64_t>(id) << 20) | static_cast<std::uint64_t>((period + (1 << 18)) & 0xFFFFF));
-      a.revenue_by_period.add(period, amount);
       a.transactions_by_period.add(period);
     } else {
       ++a.no_date;
     }
+  }
+
+  // Whether this row's amount goes to its order's total (it has an order id) rather than standing alone.
+  bool grouped_amount(const std::string_view* f, std::size_t n) const {
+    return !trim(Context::cell(f, n, col_order_)).empty();
   }
 
   std::uint64_t records() const override { return main_.transactions + compare_.transactions + half_.transactions; }
@@ -391,6 +452,9 @@ class TransactionProcessor final : public Processor {
   void report(json& metrics, json& comparison, json&) override {
     main_.merge(half_);
     half_ = TransactionAccumulator{};  // merged: records() must not count it twice
+    for (std::size_t order = 0; order < order_sums_.size(); ++order) {
+      if (order_seen_[order]) (order_in_compare_[order] ? compare_ : main_).amounts.add(order_sums_[order]);
+    }
     metrics = build(main_);
     if (context_.comparing()) comparison["metrics"] = compare_metrics(build(compare_), metrics);
     const std::uint64_t not_paid = context_.issues->skipped(Reason::transaction_not_paid);
@@ -438,9 +502,21 @@ class TransactionProcessor final : public Processor {
     }
     metrics["customers"] = json{{"value", customers}, {"n", a.transactions}};
     metrics["transactions"] = json{{"value", a.transactions}, {"n", a.transactions}};
-    if (col_amount_ >= 0) {
+    if (col_order_ >= 0) metrics["transactions"]["definition"] = "distinct orders (\"" + order_column_name() + "\"); lines of one order are one transaction";
+    if (col_amount_ >= 0 || col_unit_price_ >= 0) {
       metrics["revenue"] = json{{"value", number(a.revenue)}, {"n", a.transactions}};
+      if (col_unit_price_ >= 0)
+        metrics["revenue"]["definition"] = col_quantity_ >= 0 ? "sum of quantity x unit price over the lines (no amount column)"
+                                                               : "sum of unit prices, one unit per row (no amount or quantity column)";
+      if (a.returns) {
+        metrics["revenue"]["gross"] = number(a.revenue - a.returns_amount);
+        metrics["revenue"]["returns"] = json{{"lines", a.returns}, {"amount", number(a.returns_amount)}};
+        metrics["revenue"]["note"] = "net of " + std::to_string(a.returns) +
+                                     " lines with a negative amount (cancellations, returns, discounts), which count in no order";
+      }
       json order = summary_json(a.amounts);
+      if (col_order_ >= 0) order["definition"] = "total per order";
+      else if (col_unit_price_ >= 0) order["definition"] = "value per line (quantity x unit price); the file has no order column";
       metrics["order_value"] = order;
       const double per_customer = customers ? a.revenue / static_cast<double>(customers) : 0;
       metrics["clv"] = json{{"value", number(per_customer * context_.options->gross_margin)},
@@ -452,7 +528,7 @@ class TransactionProcessor final : public Processor {
     }
     if (col_quantity_ >= 0) metrics["quantity"] = json{{"value", number(a.quantity)}, {"n", a.quantity_n}};
     json repeat_figure = share(repeat, customers);
-    repeat_figure["definition"] = "customers with 2 or more transactions (rows)";
+    repeat_figure["definition"] = col_order_ >= 0 ? "customers with 2 or more transactions (orders)" : "customers with 2 or more transactions (rows)";
     if (dated_customers) {
       json by_days = share(repeat_days, dated_customers);
       by_days["definition"] = "customers who bought on 2 or more distinct days";
@@ -515,7 +591,12 @@ class TransactionProcessor final : public Processor {
   Context& context_;
   LocalClock clock_;
   int col_customer_, col_amount_, col_quantity_;
-  int col_payment_ = -1, col_refunded_ = -1, col_currency_ = -1;
+  int col_payment_ = -1, col_refunded_ = -1, col_currency_ = -1, col_unit_price_ = -1, col_order_ = -1;
+  Dictionary order_ids_;
+  std::vector<double> order_sums_;
+  std::vector<std::uint8_t> order_in_compare_, order_seen_;
+
+  std::string order_column_name() const { return context_.mapping->columns[static_cast<std::size_t>(col_order_)].name; }
   std::uint64_t refunds_ = 0;
   std::vector<std::string> currencies_;
   std::string money_sign_;  // the currency sign or code of the last amount read

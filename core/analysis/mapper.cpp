@@ -562,6 +562,19 @@ std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnP
         continue;
       }
       assign(mapping, candidate.index, role, candidate.match.unit_seconds, "header");
+      // Plain numbers under a ticket-duration header that names no unit: exports use minutes
+      // (Zendesk), hours (Freshdesk) or seconds, so the name's usual unit is an assumption, and the
+      // report says so with the way to correct it. (Call durations without a unit are seconds.)
+      const bool ticket_duration = role == Role::first_response_time || role == Role::first_response_time_business ||
+                                   role == Role::resolution_time || role == Role::resolution_time_business;
+      if (ticket_duration && !candidate.match.unit_stated &&
+          static_cast<std::size_t>(candidate.index) < profiles.size() && profiles[static_cast<std::size_t>(candidate.index)].numbers > 0) {
+        const double unit = candidate.match.unit_seconds;
+        const char* unit_name = unit == 1 ? "seconds" : unit == 60 ? "minutes" : unit == 3600 ? "hours" : "days";
+        mapping.notes.push_back("Column \"" + column.name + "\" does not say its unit; its numbers were read as " + unit_name +
+                                ". If that is wrong, set the mapping option, e.g. {\"" + std::string(role_name(role)) +
+                                "\": {\"column\": \"" + column.name + "\", \"unit\": \"hours\"}}.");
+      }
     }
     // A status column of payment words (Stripe's Paid / Refunded / Failed) is the payment outcome.
     if (const int status_column = mapping.column(Role::status); status_column >= 0 && !mapping.has(Role::payment_status) &&
@@ -811,8 +824,12 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
     kind = Kind::tickets;
     reason = "ticket rows without a creation time (" + names({Role::ticket_id, Role::status, Role::first_response_at, Role::resolved_at,
                                                               Role::closed_at, Role::rating}) + ")";
-    mapping.warnings.push_back("The file has no ticket creation time: first response and resolution times cannot be computed "
-                               "(they run from creation), so only counts, resolution rate, CSAT and splits are reported.");
+    if (has(Role::first_response_time) || has(Role::resolution_time))
+      mapping.warnings.push_back("The file has no ticket creation time: first response and resolution times come only from its "
+                                 "ready-made duration columns, not from timestamps (they run from creation).");
+    else
+      mapping.warnings.push_back("The file has no ticket creation time: first response and resolution times cannot be computed "
+                                 "(they run from creation), so only counts, resolution rate, CSAT and splits are reported.");
   } else if (has(Role::wait_seconds) || has(Role::talk_seconds) || has(Role::answered_at) || has(Role::handle_seconds)) {
     kind = Kind::calls;
     reason = "call durations (" + names({Role::wait_seconds, Role::talk_seconds, Role::hold_seconds, Role::wrap_seconds, Role::answered_at}) + ")";

@@ -99,7 +99,8 @@ struct Mapping {
   std::array<int, role_count> column_of{};  // column index per role, -1 when none
   Kind kind = Kind::table;
   std::string kind_reason;
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings;  // recognised names not used, and why
+  std::vector<std::string> notes;     // assumptions the figures rest on (a duration unit no header states)
 
   int column(Role role) const { return column_of[static_cast<std::size_t>(role)]; }
   bool has(Role role) const { return column(role) >= 0; }

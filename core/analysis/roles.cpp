@@ -729,7 +729,10 @@ HeaderMatch match_header(std::string_view header) {
   }
   if (best.role == Role::none) consider_keywords(known, normal, best);
   if (best.role != Role::none && role_value_type(best.role) == ValueType::duration) {
-    best.unit_seconds = unit_from_header(normal, best.unit_seconds);
+    if (const double stated = unit_from_header(normal, 0); stated > 0) {
+      best.unit_seconds = stated;
+      best.unit_stated = true;
+    }
   }
   return best;
 }

@@ -131,6 +131,7 @@ struct HeaderMatch {
   Role role = Role::none;
   int priority = 0;          // higher wins when several columns claim a role
   double unit_seconds = 1;   // for ready-made durations
+  bool unit_stated = false;  // the header says the unit ("in minutes", "(in hrs)"); else unit_seconds is the name's usual one
 };
 
 /** Best role for a header name, or Role::none. Exact (normalised or compact) names beat

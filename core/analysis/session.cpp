@@ -494,6 +494,7 @@ struct Session::State final : csv::RecordSink {
     if (reader.replaced_bytes()) warn("csv.replaced_bytes", std::to_string(reader.replaced_bytes()) + " bytes were not valid in the detected encoding and were replaced.");
     for (const std::string& key : options.unknown_keys) warn("options.unknown", "Unknown option \"" + key + "\" was ignored.");
     for (const std::string& text : mapping.warnings) warn("mapping.rejected", text);
+    for (const std::string& text : mapping.notes) warn("mapping.assumed", text);
     for (const std::string& text : context.warnings) warn("analysis.note", text);
     if (issues.skipped(Reason::row_ragged)) {
       warn("row.ragged", std::to_string(issues.skipped(Reason::row_ragged)) + " rows had more fields than the header and were skipped.");

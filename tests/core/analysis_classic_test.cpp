@@ -14,33 +14,17 @@
 #include <nlohmann/json.hpp>
 
 #include "core/analysis/session.hpp"
+#include "tests/core/analysis_test_support.hpp"
 
 using nlohmann::json;
 
 namespace {
 
-const std::string fixtures = SKPI_SOURCE_DIR "/tests/fixtures/classic/";
+using skpi::analysis::testing::at;
+using skpi::analysis::testing::has_warning;
 
 json analyze_fixture(const std::string& name, std::size_t chunk = 0, const json& options = json::object()) {
-  std::ifstream in(fixtures + name, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "missing fixture " << fixtures << name;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string bytes = buffer.str();
-  skpi::analysis::Session session(options);
-  if (chunk == 0) chunk = bytes.empty() ? 1 : bytes.size();
-  for (std::size_t offset = 0; offset < bytes.size(); offset += chunk)
-    session.feed(reinterpret_cast<const std::uint8_t*>(bytes.data() + offset), std::min(chunk, bytes.size() - offset));
-  return session.finish();
-}
-
-double at(const json& report, const std::string& pointer) { return report.at(json::json_pointer(pointer)).get<double>(); }
-
-bool has_warning(const json& report, const std::string& part) {
-  for (const json& warning : report["warnings"]) {
-    if (warning["message"].get<std::string>().find(part) != std::string::npos) return true;
-  }
-  return false;
+  return skpi::analysis::testing::analyze_text(skpi::analysis::testing::read_fixture("classic/" + name), options, chunk);
 }
 
 // Same JSON, numbers equal up to summation order (merged halves add in another order).
@@ -201,4 +185,25 @@ TEST(AnalysisClassic, TwitterSupportGivesNoInventedFigure) {
   EXPECT_FALSE(r["metrics"].contains("first_response"));
   EXPECT_FALSE(r["metrics"].contains("csat"));
   EXPECT_DOUBLE_EQ(at(r, "/metrics/rows/value"), 18);
+}
+
+// Some copies of the Kaggle ticket dataset write "Time to Resolution" as plain numbers. No unit is
+// stated, so the report says which one was assumed and how to set another.
+TEST(AnalysisClassic, UnstatedDurationUnitIsNamedAndCanBeSet) {
+  const std::string text =
+      "Ticket ID,Ticket Status,Ticket Channel,Time to Resolution,Customer Satisfaction Rating\n"
+      "1,Closed,Email,5.5,4\n2,Closed,Chat,12,5\n3,Open,Email,,\n";
+  const json assumed = skpi::analysis::testing::analyze_text(text);
+  ASSERT_TRUE(assumed["ok"].get<bool>()) << assumed.dump(2);
+  EXPECT_TRUE(has_warning(assumed, "Column \"Time to Resolution\" does not say its unit; its numbers were read as minutes."));
+  EXPECT_DOUBLE_EQ(at(assumed, "/metrics/resolution/mean"), (5.5 + 12) / 2 * 60);
+  const json hours = skpi::analysis::testing::analyze_text(
+      text, json{{"mapping", {{"resolution_time", {{"column", "Time to Resolution"}, {"unit", "hours"}}}}}});
+  ASSERT_TRUE(hours["ok"].get<bool>()) << hours.dump(2);
+  EXPECT_FALSE(has_warning(hours, "does not say its unit"));
+  EXPECT_DOUBLE_EQ(at(hours, "/metrics/resolution/mean"), (5.5 + 12) / 2 * 3600);
+  // A header that states the unit needs no note.
+  const json stated = skpi::analysis::testing::analyze_text(
+      "Ticket ID,Ticket Status,Full resolution time in minutes\n1,Closed,30\n2,Closed,90\n");
+  EXPECT_FALSE(has_warning(stated, "does not say its unit"));
 }

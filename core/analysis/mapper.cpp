@@ -411,7 +411,7 @@ bool has_timestamp_role(const Mapping& mapping) {
 
 // Headerless files: roles from what the values look like.
 void infer_from_values(const std::vector<ColumnProfile>& profiles, Mapping& mapping) {
-  const int width = static_cast<int>(profiles.size());
+  const int width = static_cast<int>(std::min(profiles.size(), mapping.columns.size()));
   int numeric_columns = 0;
   for (int c = 0; c < width; ++c) numeric_columns += profiles[c].values > 0 && profiles[c].numbers == profiles[c].values;
   for (int c = 0; c < width; ++c) {
@@ -461,7 +461,9 @@ void infer_from_values(const std::vector<ColumnProfile>& profiles, Mapping& mapp
 
 std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnProfile>& profiles, const Options& options,
                                  Mapping& mapping) {
-  const std::size_t width = std::max(sample.names.size(), profiles.size());
+  // With a header, cells beyond it only come from ragged rows (skipped, or with empty extras): they
+  // are no column of the file, so they are not listed (nor reported as ignored columns).
+  const std::size_t width = sample.has_header && !sample.names.empty() ? sample.names.size() : std::max(sample.names.size(), profiles.size());
   mapping.columns.assign(width, MappedColumn{});
   mapping.column_of.fill(-1);
   for (std::size_t c = 0; c < width; ++c) {
@@ -624,7 +626,7 @@ std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnP
 
   // 4. No timestamp recognised by name: the first column of timestamps is the date.
   if (!has_timestamp_role(mapping)) {
-    for (std::size_t c = 0; c < profiles.size(); ++c) {
+    for (std::size_t c = 0; c < profiles.size() && c < mapping.columns.size(); ++c) {
       const ColumnProfile& p = profiles[c];
       if (mapping.columns[c].role == Role::none && p.values > 0 && p.timestamps * 10 >= p.values * 9) {
         assign(mapping, static_cast<int>(c), Role::date, 1, "values");

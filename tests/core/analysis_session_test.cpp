@@ -410,6 +410,17 @@ TEST(AnalysisReading, RaggedRowsAreCountedNotFatal) {
   EXPECT_EQ(r["rows"]["bad"][0]["reason"], "row.ragged");
 }
 
+TEST(AnalysisReading, CellsBeyondTheHeaderAreNoColumn) {
+  // The third cell of the ragged row is no column of the file: not listed, not ignored, and never
+  // taken for the date column (the file has none).
+  const json r = analyze_bytes("Agent,Rating\nAnn,5\nBob,4,2024-03-04 10:00\nCy,3\n");
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["columns"].size(), 2u);
+  EXPECT_EQ(r["ignored"], json::array());
+  EXPECT_FALSE(r["mapping"].contains("date"));
+  EXPECT_EQ(r["rows"]["reasons"]["row.ragged"], 1);
+}
+
 TEST(AnalysisReading, BadCellsAreCountedWithRowAndColumn) {
   const std::string text = "Created at,Solved at,Status\n2024-01-01 10:00,2024-01-02 10:00,solved\nnot a date,2024-01-02 10:00,solved\n"
                            "2024-01-03 10:00,2024-01-02 10:00,solved\n";

@@ -516,6 +516,12 @@ struct Session::State final : csv::RecordSink {
       item["message"] = where + ": " + reason_text(cell.reason) + ".";
       warnings.push_back(item);
     }
+    if (const std::uint64_t outside = issues.skipped(Reason::row_outside_period)) {
+      warn("row.outside_period", std::to_string(outside) + (outside == 1 ? " row is" : " rows are") + " dated outside the period" +
+                                     (options.compare_to ? std::string(" and the compare_to period") : std::string()) + " (or undated), left out" +
+                                     (outside == records_seen ? std::string("; no row falls within it.") : std::string(".")));
+    }
+    if (records_seen == 0 && !reader.failed() && phase != Phase::failed) warn("csv.no_rows", "The file has a header but no data rows.");
     if (records_seen > 0 && records_seen < 30 && mapping.kind != Kind::table) warn("small_sample", "Fewer than 30 rows: the figures are indicative only.");
     report["warnings"] = warnings;
     return report;

@@ -57,7 +57,10 @@ class Issues {
   void skip(Reason reason, std::uint64_t row, int column = -1) {
     ++skipped_[static_cast<std::size_t>(reason)];
     ++skipped_rows_;
-    remember(reason, row, column);
+    // Rows left out on purpose (outside the period, outbound calls, unpaid orders) are counted and
+    // summed up in a warning of their own, not listed as bad rows.
+    if (reason != Reason::row_outside_period && reason != Reason::call_outbound && reason != Reason::transaction_not_paid)
+      remember(reason, row, column);
   }
   void cell(Reason reason, std::uint64_t row, int column) {
     ++cells_[static_cast<std::size_t>(reason)];

@@ -410,6 +410,13 @@ TEST(AnalysisReading, RaggedRowsAreCountedNotFatal) {
   EXPECT_EQ(r["rows"]["bad"][0]["reason"], "row.ragged");
 }
 
+TEST(AnalysisReading, HeaderWithoutRowsSaysSo) {
+  const json r = analyze_bytes("id,created_at,status\n");
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["rows"]["read"], 0);
+  EXPECT_EQ(r["warnings"][0]["code"], "csv.no_rows");
+}
+
 TEST(AnalysisReading, CellsBeyondTheHeaderAreNoColumn) {
   // The third cell of the ragged row is no column of the file: not listed, not ignored, and never
   // taken for the date column (the file has none).
@@ -512,6 +519,16 @@ TEST(AnalysisPeriods, PeriodAndComparison) {
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["metrics"]["tickets"]["value"], 10);
   EXPECT_EQ(r["rows"]["reasons"]["row.outside_period"], 1);
+  // Left out on purpose: summed up in one warning, not listed as a bad row.
+  EXPECT_TRUE(r["rows"]["bad"].empty()) << r["rows"]["bad"].dump();
+  bool summed = false;
+  for (const json& warning : r["warnings"])
+    summed |= warning["message"] == "1 row is dated outside the period and the compare_to period (or undated), left out.";
+  EXPECT_TRUE(summed) << r["warnings"].dump(2);
+  const json none = analyze_bytes(text, {{"period", {{"from", "2025-01-01"}, {"to", "2025-01-31"}}}});
+  bool empty = false;
+  for (const json& warning : none["warnings"]) empty |= warning["message"].get<std::string>().find("no row falls within it") != std::string::npos;
+  EXPECT_TRUE(empty) << none["warnings"].dump(2);
   const json comparison = r["comparison"]["metrics"];
   EXPECT_DOUBLE_EQ(comparison["tickets"]["a"].get<double>(), 29);
   EXPECT_DOUBLE_EQ(comparison["tickets"]["b"].get<double>(), 10);

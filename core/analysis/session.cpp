@@ -132,7 +132,8 @@ struct Session::State final : csv::RecordSink {
       if (is_timestamp_role(mapping.columns[c].role)) order_columns.push_back(static_cast<int>(c));
     }
     observe_date_order();
-    if (!at_end && !options.date_order && !options.date_order_ymd && !order_detector.decided() && order_detector.ambiguous()) {
+    if (!at_end && !options.date_order && !options.date_order_ymd && !order_detector.decided() && order_detector.ambiguous() &&
+        !order_detector.only_dotted_ambiguity()) {
       phase = Phase::extending;
     }
   }
@@ -151,6 +152,11 @@ struct Session::State final : csv::RecordSink {
         context.warnings.push_back("Some dates read day-first and others month-first; the majority (" +
                                    std::string(date_order == time::DateOrder::day_first ? "day-first" : "month-first") + ") was used.");
       }
+      return;
+    }
+    if (order_detector.only_dotted_ambiguity()) {
+      date_order = time::DateOrder::day_first;
+      date_order_source = "convention (dd.mm.yyyy)";
       return;
     }
     date_order = time::default_date_order(options.locale);

@@ -699,6 +699,7 @@ void DateOrderDetector::observe(std::string_view text) noexcept {
     keep(month_first_example_, month_first_example_length_);
   } else if (first <= 12 && second <= 12) {
     ++ambiguous_values_;
+    dotted_ambiguous_ += separator == '.';
   } else {
     ++invalid_values_;
   }

@@ -105,6 +105,9 @@ class DateOrderDetector {
   // and the caller should warn.
   bool ambiguous() const noexcept { return !decided() && ambiguous_values_ > 0; }
   bool conflicting() const noexcept { return day_first_evidence_ > 0 && month_first_evidence_ > 0; }
+  // Every undecided value was written with dots (01.03.2024): dd.mm.yyyy is the convention wherever
+  // dates are written so (German, Nordic, Baltic, Romanian, Turkish locales); mm.dd.yyyy is not used.
+  bool only_dotted_ambiguity() const noexcept { return ambiguous() && dotted_ambiguous_ == ambiguous_values_; }
   DateOrder order(DateOrder fallback = DateOrder::day_first) const noexcept;
 
   std::size_t day_first_evidence() const noexcept { return day_first_evidence_; }
@@ -122,6 +125,7 @@ class DateOrderDetector {
   std::size_t day_first_evidence_ = 0;
   std::size_t month_first_evidence_ = 0;
   std::size_t ambiguous_values_ = 0;
+  std::size_t dotted_ambiguous_ = 0;  // ambiguous values written d.m.y
   std::size_t invalid_values_ = 0;  // both fields > 12
   char day_first_example_[max_kept_length] = {};
   char month_first_example_[max_kept_length] = {};

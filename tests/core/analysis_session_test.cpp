@@ -466,6 +466,14 @@ TEST(AnalysisTime, DateOrderFromDataOptionAndAmbiguity) {
   EXPECT_TRUE(warned);
   EXPECT_EQ(analyze_bytes(ambiguous, {{"date_order", "mdy"}})["dialect"]["date_order"], "mdy");
   EXPECT_EQ(analyze_bytes(ambiguous, {{"locale", "en-US"}})["dialect"]["date_order"], "mdy");
+  // Dotted dates are day-first wherever they are written (de, et, fi, ro, tr, ...): no guess, no warning.
+  const json dotted = analyze_bytes("End Date;Status\n01.02.2014;Success\n03.02.2014;Abandoned\n");
+  EXPECT_EQ(dotted["dialect"]["date_order"], "dmy");
+  EXPECT_EQ(dotted["dialect"]["date_order_source"], "convention (dd.mm.yyyy)");
+  EXPECT_FALSE(dotted["dialect"].contains("date_order_ambiguous"));
+  for (const json& warning : dotted["warnings"]) EXPECT_EQ(warning["message"].get<std::string>().find("date_order"), std::string::npos);
+  EXPECT_EQ(dotted["metrics"]["volume"]["by_day"][0]["date"], "2014-02-01");
+  EXPECT_EQ(analyze_bytes("End Date;Status\n01.02.2014;Success\n", {{"date_order", "mdy"}})["dialect"]["date_order"], "mdy");
 }
 
 TEST(AnalysisTime, LateEvidenceForDayFirstIsStillFound) {

@@ -640,9 +640,7 @@ std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnP
 
 // --------------------------------------------------------------------------------------------- kind
 
-namespace {
-
-// A scale written in a QA header: "Tone (1-5)", "Accuracy 0–10", "Greeting out of 5", "Empathy /4".
+// A scale written in a header: "Tone (1-5)", "Accuracy 0–10", "Greeting out of 5", "Empathy /4".
 bool scale_from_header(const std::string& header, double& low, double& high) {
   const char* p = header.c_str();
   for (std::size_t i = 0; i < header.size(); ++i) {
@@ -686,6 +684,10 @@ bool scale_from_header(const std::string& header, double& low, double& high) {
   }
   return false;
 }
+
+namespace {
+
+
 
 std::string scale_text(double low, double high) {
   auto whole = [](double v) {

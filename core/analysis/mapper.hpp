@@ -74,6 +74,9 @@ bool six_digit_date_column(const ColumnProfile& profile);
 
 std::vector<ColumnProfile> profile_columns(const Sample& sample, char decimal);
 
+/** A scale written in a header: "Tone (1-5)", "Accuracy 0–10", "Greeting out of 5", "Empathy /4". */
+bool scale_from_header(const std::string& header, double& low, double& high);
+
 struct MappedColumn {
   int index = -1;
   std::string name;

@@ -35,7 +35,7 @@ json summary_json(QuantileStore& store) {
               {"sd", number(summary.standard_deviation)}};
 }
 
-json nps_json(const RatingCounts& counts) {
+json nps_json(const RatingCounts& counts, const RatingScale* forced_scale) {
   const std::uint64_t n = counts.between(0, 10);
   if (n == 0) return json{{"value", nullptr}, {"n", 0}};
   const std::uint64_t promoters = counts.between(9, 10);
@@ -44,7 +44,7 @@ json nps_json(const RatingCounts& counts) {
   const double p = static_cast<double>(promoters) / static_cast<double>(n);
   const double d = static_cast<double>(detractors) / static_cast<double>(n);
   const stats::Interval ci = stats::nps_interval(p, d, static_cast<double>(n));
-  const RatingScale scale = detect_nps_scale(counts);
+  const RatingScale scale = forced_scale ? *forced_scale : detect_nps_scale(counts);
   json distribution = json::array();
   for (int value = scale.low; value <= 10; ++value) distribution.push_back(counts.count(value));
   json out{{"value", number((p - d) * 100)},

@@ -23,7 +23,7 @@ json share(std::uint64_t hits, std::uint64_t n);
 json summary_json(QuantileStore& store);
 
 /** NPS: promoters 9-10, passives 7-8, detractors 0-6 (also on 1-10 scales). */
-json nps_json(const RatingCounts& counts);
+json nps_json(const RatingCounts& counts, const RatingScale* forced_scale = nullptr);
 /** CSAT: satisfied = top two points (3 on 1-3) or >= threshold; text verdicts good/bad when no numbers. */
 json csat_json(const RatingCounts& counts, const RatingScale* forced_scale, const int* threshold);
 /** CES (mean variant) with its interval; top2 share on 1-5. */

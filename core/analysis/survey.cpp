@@ -152,7 +152,7 @@ class SurveyProcessor final : public Processor {
  private:
   json figure(int measure, const RatingCounts& counts, const RatingScale* scale) const {
     const Options& options = *context_.options;
-    if (measure == nps) return nps_json(counts);
+    if (measure == nps) return nps_json(counts, scale);
     if (measure == csat) return csat_json(counts, scale, options.csat_threshold ? &*options.csat_threshold : nullptr);
     return ces_json(counts, scale);
   }
@@ -168,6 +168,11 @@ class SurveyProcessor final : public Processor {
       RatingScale scale = m == csat ? (options.csat_scale ? *options.csat_scale : detect_csat_scale(total))
                                     : m == ces ? (options.ces_scale ? *options.ces_scale : detect_ces_scale(total))
                                                : detect_nps_scale(total);
+      // An NPS header that says 0-10 ("How likely ... (0-10)") is a 0-10 scale even when no one answered 0.
+      double low = 0, high = 0;
+      if (m == nps && scale_from_header(context_.mapping->columns[static_cast<std::size_t>(measure_columns_[m])].name, low, high) && low == 0 &&
+          high == 10)
+        scale = RatingScale{0, 10};
       json out = figure(m, total, &scale);
       out["column"] = context_.mapping->columns[static_cast<std::size_t>(measure_columns_[m])].name;
       json by_month = json::array();

@@ -157,6 +157,15 @@ TEST(AnalysisSurvey, NpsBySegmentAndMonthWithSemicolonsAndDottedDates) {
   EXPECT_DOUBLE_EQ(channels[1]["value"].get<double>(), -50);
 }
 
+TEST(AnalysisSurvey, NpsHeaderSaysZeroToTen) {
+  // No one answered 0, but the question says 0-10: the scale and the distribution keep the 0.
+  const json r = analyze_bytes("Date,How likely are you to recommend us to a friend? (0-10)\n2024-03-01,10\n2024-03-02,7\n2024-03-03,3\n2024-03-04,9\n");
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["metrics"]["nps"]["scale"], "0-10");
+  EXPECT_EQ(r["metrics"]["nps"]["distribution"], json::parse("[0,0,0,1,0,0,0,1,0,1,1]"));
+  EXPECT_DOUBLE_EQ(value(r, "/metrics/nps/value"), 25);
+}
+
 TEST(AnalysisSurvey, CsatCesAndOneToTenNps) {
   const std::string text = "nps,csat,ces\n1,5,2\n10,4,3\n9,1,1\n8,5,5\n6,4,4\n";
   const json r = analyze_bytes(text);

@@ -88,6 +88,46 @@ std::uint32_t windows1254_code_point(std::uint8_t byte) {
   }
 }
 
+constexpr std::uint16_t windows1250_high[128] = {  // CP1250 bytes 0x80-0xFF (undefined ones: the C1 control of the same value)
+    0x20AC, 0x0081, 0x201A, 0x0083, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x0088, 0x2030, 0x0160, 0x2039, 0x015A, 0x0164, 0x017D, 0x0179,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x0098, 0x2122, 0x0161, 0x203A, 0x015B, 0x0165, 0x017E, 0x017A,
+    0x00A0, 0x02C7, 0x02D8, 0x0141, 0x00A4, 0x0104, 0x00A6, 0x00A7,
+    0x00A8, 0x00A9, 0x015E, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x017B,
+    0x00B0, 0x00B1, 0x02DB, 0x0142, 0x00B4, 0x00B5, 0x00B6, 0x00B7,
+    0x00B8, 0x0105, 0x015F, 0x00BB, 0x013D, 0x02DD, 0x013E, 0x017C,
+    0x0154, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0139, 0x0106, 0x00C7,
+    0x010C, 0x00C9, 0x0118, 0x00CB, 0x011A, 0x00CD, 0x00CE, 0x010E,
+    0x0110, 0x0143, 0x0147, 0x00D3, 0x00D4, 0x0150, 0x00D6, 0x00D7,
+    0x0158, 0x016E, 0x00DA, 0x0170, 0x00DC, 0x00DD, 0x0162, 0x00DF,
+    0x0155, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x013A, 0x0107, 0x00E7,
+    0x010D, 0x00E9, 0x0119, 0x00EB, 0x011B, 0x00ED, 0x00EE, 0x010F,
+    0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4, 0x0151, 0x00F6, 0x00F7,
+    0x0159, 0x016F, 0x00FA, 0x0171, 0x00FC, 0x00FD, 0x0163, 0x02D9,
+};
+constexpr std::uint16_t windows1256_high[128] = {  // CP1256 bytes 0x80-0xFF (undefined ones: the C1 control of the same value)
+    0x20AC, 0x067E, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0679, 0x2039, 0x0152, 0x0686, 0x0698, 0x0688,
+    0x06AF, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x06A9, 0x2122, 0x0691, 0x203A, 0x0153, 0x200C, 0x200D, 0x06BA,
+    0x00A0, 0x060C, 0x00A2, 0x00A3, 0x00A4, 0x00A5, 0x00A6, 0x00A7,
+    0x00A8, 0x00A9, 0x06BE, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF,
+    0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7,
+    0x00B8, 0x00B9, 0x061B, 0x00BB, 0x00BC, 0x00BD, 0x00BE, 0x061F,
+    0x06C1, 0x0621, 0x0622, 0x0623, 0x0624, 0x0625, 0x0626, 0x0627,
+    0x0628, 0x0629, 0x062A, 0x062B, 0x062C, 0x062D, 0x062E, 0x062F,
+    0x0630, 0x0631, 0x0632, 0x0633, 0x0634, 0x0635, 0x0636, 0x00D7,
+    0x0637, 0x0638, 0x0639, 0x063A, 0x0640, 0x0641, 0x0642, 0x0643,
+    0x00E0, 0x0644, 0x00E2, 0x0645, 0x0646, 0x0647, 0x0648, 0x00E7,
+    0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x0649, 0x064A, 0x00EE, 0x00EF,
+    0x064B, 0x064C, 0x064D, 0x064E, 0x00F4, 0x064F, 0x0650, 0x00F7,
+    0x0651, 0x00F9, 0x0652, 0x00FB, 0x00FC, 0x200E, 0x200F, 0x06D2,
+};
+
+std::uint32_t windows1250_code_point(std::uint8_t byte) { return byte < 0x80 ? byte : windows1250_high[byte - 0x80]; }
+std::uint32_t windows1256_code_point(std::uint8_t byte) { return byte < 0x80 ? byte : windows1256_high[byte - 0x80]; }
+
 std::size_t encode_utf8(std::uint32_t cp, char* out) {
   if (cp < 0x80) {
     out[0] = static_cast<char>(cp);
@@ -157,14 +197,28 @@ EncodingGuess detect_encoding(const std::uint8_t* data, std::size_t size, bool c
   // in six letters: ğ ı ş Ğ İ Ş where Windows-1252 has the Icelandic ð ý þ Ð Ý Þ. Turkish text uses
   // them constantly ("Oluşturulma", "Müşteri", "Çözüldü" aside), other languages of Windows-1252
   // hardly ever, so a quarter of the high bytes being these six decides.
-  std::size_t high = 0, turkish = 0;
+  // Arabic Excel writes Windows-1256, whose letters ء..ك sit at 0xC1-0xDF, where Windows-1252 has
+  // the capitals with accents (and ß) that Western text uses far less than its small letters.
+  // Romanian Excel writes Windows-1250, whose ş ţ Ş Ţ are º þ ª Þ in Windows-1252.
+  std::size_t high = 0, turkish = 0, turkish_only = 0, arabic = 0, romanian = 0, romanian_st = 0;
   for (std::size_t i = 0; i < size; ++i) {
     const std::uint8_t byte = data[i];
     if (byte < 0x80) continue;
     ++high;
     turkish += byte == 0xD0 || byte == 0xDD || byte == 0xDE || byte == 0xF0 || byte == 0xFD || byte == 0xFE;
+    turkish_only += byte == 0xD0 || byte == 0xDD || byte == 0xF0 || byte == 0xFD;  // Ğ İ ğ ı: no Romanian letter
+    arabic += byte >= 0xC1 && byte <= 0xDF && byte != 0xD7;
+    // ş Ş ţ Ţ inside a word (followed by a letter): Windows-1252's º ª stand after a number or "n"
+    // ("nº 5"), and þ Þ only in Icelandic.
+    const std::uint8_t next = i + 1 < size ? data[i + 1] : 0;
+    const bool letter_follows = next >= 0x80 || ((next | 0x20) >= 'a' && (next | 0x20) <= 'z');
+    const bool st = (byte == 0xBA || byte == 0xAA || byte == 0xFE || byte == 0xDE) && letter_follows;
+    romanian_st += st;
+    romanian += st || byte == 0xE3 || byte == 0xC3 || byte == 0xE2 || byte == 0xC2 || byte == 0xEE || byte == 0xCE;  // ă Ă â Â î Î
   }
-  if (turkish >= 2 && turkish * 4 >= high) return {Encoding::windows1254, 0, "windows-1254"};
+  if (high >= 8 && arabic * 10 >= high * 4) return {Encoding::windows1256, 0, "windows-1256"};
+  if (turkish >= 2 && turkish_only >= 1 && turkish * 4 >= high) return {Encoding::windows1254, 0, "windows-1254"};
+  if (romanian_st >= 2 && romanian * 2 >= high) return {Encoding::windows1250, 0, "windows-1250"};
   return {Encoding::windows1252, 0, "windows-1252"};
 }
 
@@ -181,6 +235,8 @@ std::optional<Encoding> encoding_from_name(std::string_view name) {
     return Encoding::windows1252;
   if (n == "windows-1254" || n == "cp1254" || n == "windows1254" || n == "iso-8859-9" || n == "latin-5" || n == "latin5")
     return Encoding::windows1254;
+  if (n == "windows-1250" || n == "cp1250" || n == "windows1250") return Encoding::windows1250;
+  if (n == "windows-1256" || n == "cp1256" || n == "windows1256") return Encoding::windows1256;
   return std::nullopt;
 }
 
@@ -194,6 +250,8 @@ std::size_t bom_length_for(Encoding encoding, const std::uint8_t* data, std::siz
       return (size >= 2 && data[0] == 0xFE && data[1] == 0xFF) ? 2 : 0;
     case Encoding::windows1252:
     case Encoding::windows1254:
+    case Encoding::windows1250:
+    case Encoding::windows1256:
       return 0;
   }
   return 0;
@@ -219,6 +277,8 @@ void Decoder::decode(const std::uint8_t* data, std::size_t size, SpanSink& out) 
       break;
     case Encoding::windows1252:
     case Encoding::windows1254:
+    case Encoding::windows1250:
+    case Encoding::windows1256:
       decode_single_byte(data, end, out);
       break;
     case Encoding::utf16le:
@@ -311,7 +371,10 @@ void Decoder::decode_utf8_slow(const std::uint8_t* p, const std::uint8_t* end, S
 }
 
 void Decoder::decode_single_byte(const std::uint8_t* p, const std::uint8_t* end, SpanSink& out) {
-  const auto code_point = encoding_ == Encoding::windows1254 ? detail::windows1254_code_point : detail::windows1252_code_point;
+  const auto code_point = encoding_ == Encoding::windows1254   ? detail::windows1254_code_point
+                          : encoding_ == Encoding::windows1250 ? detail::windows1250_code_point
+                          : encoding_ == Encoding::windows1256 ? detail::windows1256_code_point
+                                                               : detail::windows1252_code_point;
   while (p < end) {
     const std::uint8_t* run = p;
     const std::uint8_t* limit = p + std::min<std::size_t>(static_cast<std::size_t>(end - p), flush_threshold);
@@ -371,7 +434,7 @@ void Decoder::finish(SpanSink& out) {
   if (encoding_ == Encoding::utf8) {
     for (std::size_t i = 0; i < pending_size_; ++i) put_code_point(detail::windows1252_code_point(pending_[i]));
     replaced_ += pending_size_;
-  } else if (encoding_ != Encoding::windows1252 && encoding_ != Encoding::windows1254) {
+  } else if (!is_single_byte(encoding_)) {
     if (high_surrogate_ != 0 || pending_size_ != 0) {
       put_code_point(0xFFFD);
       ++replaced_;

@@ -160,6 +160,8 @@ void StreamReader::decide(bool complete) {
       case Encoding::utf16be: guess.name = "utf-16be"; break;
       case Encoding::windows1252: guess.name = "windows-1252"; break;
       case Encoding::windows1254: guess.name = "windows-1254"; break;
+      case Encoding::windows1250: guess.name = "windows-1250"; break;
+      case Encoding::windows1256: guess.name = "windows-1256"; break;
     }
   } else {
     guess = detect_encoding(raw, sample_.size(), complete);

@@ -186,3 +186,30 @@ TEST(AnalysisVendors2, TurkishWindows1254GivesTheSameReport) {
   EXPECT_EQ(cp1254["mapping"], utf8["mapping"]);
   EXPECT_EQ(cp1254["metrics"], utf8["metrics"]);
 }
+
+// The Arabic list as Excel saves it with "CSV" in an Arabic locale: Windows-1256, comma, ASCII digits
+// (Windows-1256 has no Arabic-Indic ones). Read as Windows-1252 its headers were Latin letters with
+// accents; now it gives the report of the UTF-16 file.
+TEST(AnalysisVendors2, ArabicWindows1256GivesTheSameReport) {
+  const json unicode = analyze_fixture("ar_tickets_utf16.txt");
+  const json cp1256 = analyze_fixture("ar_tickets_cp1256.csv", 5);
+  ASSERT_TRUE(cp1256["ok"].get<bool>()) << cp1256.dump(2);
+  EXPECT_EQ(cp1256["dialect"]["encoding"], "windows-1256");
+  EXPECT_EQ(cp1256["mapping"], unicode["mapping"]);
+  EXPECT_EQ(cp1256["metrics"], unicode["metrics"]);
+}
+
+// Romanian Excel "CSV": Windows-1250, ';', dd.mm.yyyy, cedilla ş ţ. Hand-checked: 6 tickets, 4 of
+// them Rezolvat / Închis; names keep their letters.
+TEST(AnalysisVendors2, RomanianWindows1250) {
+  const json r = analyze_fixture("ro_tickets_cp1250.csv", 9);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["dialect"]["encoding"], "windows-1250");
+  EXPECT_EQ(r["kind"], "tickets");
+  EXPECT_EQ(r["mapping"]["created_at"], "Data creării");
+  EXPECT_EQ(r["mapping"]["rating"], "Satisfacţie");
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/tickets/value"), 6);
+  EXPECT_NEAR(at(r, "/metrics/resolution_rate/value"), 100.0 * 4 / 6, 1e-9);
+  EXPECT_EQ(r["metrics"]["agents"][0]["agent"], "Ştefan Popescu");
+  EXPECT_EQ(r["metrics"]["agents"][1]["agent"], "Ioana Ţurcanu");
+}

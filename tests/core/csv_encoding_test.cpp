@@ -205,6 +205,25 @@ TEST(CsvEncoding, Windows1254IsDetectedFromTurkishLetters) {
   EXPECT_EQ(french.rows[1], (std::vector<std::string>{"Aðalsteinn", "Zürich"}));
 }
 
+TEST(CsvEncoding, Windows1250And1256AreDetected) {
+  // "Ştefan;Ţară;Rezolvată" in Windows-1250 (Romanian, cedilla forms).
+  const auto romanian = read_csv("Agent;Tar\xE3\n\xAAtefan;\xDE" "ar\xE3\nIoana;Rezolvat\xE3 \xBAi \xEEnchis\xE3\n");
+  EXPECT_EQ(romanian.dialect.encoding, "windows-1250");
+  EXPECT_EQ(romanian.rows[0], (std::vector<std::string>{"Ştefan", "Ţară"}));
+  // "الحالة,القناة" and a row in Windows-1256.
+  const auto arabic = read_csv("\xC7\xE1\xCD\xC7\xE1\xC9,\xC7\xE1\xDE\xE4\xC7\xC9\n\xE3\xDB\xE1\xDE,\xC7\xE1\xE5\xC7\xCA\xDD\n");
+  EXPECT_EQ(arabic.dialect.encoding, "windows-1256");
+  EXPECT_EQ(arabic.header, (std::vector<std::string>{"الحالة", "القناة"}));
+  EXPECT_EQ(arabic.rows[0], (std::vector<std::string>{"مغلق", "الهاتف"}));
+  // Western text keeps Windows-1252: German capitals and ß, Portuguese ã with nº.
+  EXPECT_EQ(read_csv("Stra\xDF" "e;Gr\xF6\xDF" "e\n\xC4rger;\xDC" "bel\nM\xFCller;sch\xF6n\n").dialect.encoding, "windows-1252");
+  EXPECT_EQ(read_csv("Descri\xE7\xE3o;N\xBA\nN\xE3o enviado;n\xBA 5\nA\xE7\xE3o;S\xE3o Jo\xE3o\n").dialect.encoding, "windows-1252");
+  EXPECT_EQ(encoding_from_name("cp1250"), Encoding::windows1250);
+  EXPECT_EQ(encoding_from_name("Windows-1256"), Encoding::windows1256);
+  EXPECT_EQ(detail::windows1256_code_point(0xC7), 0x0627u);  // ا
+  EXPECT_EQ(detail::windows1250_code_point(0xBA), 0x015Fu);  // ş
+}
+
 TEST(CsvEncoding, Windows1254TableAndNames) {
   EXPECT_EQ(detail::windows1254_code_point(0xFD), 0x0131u);  // ı
   EXPECT_EQ(detail::windows1254_code_point(0xDD), 0x0130u);  // İ

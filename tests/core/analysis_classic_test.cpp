@@ -95,6 +95,7 @@ TEST(AnalysisClassic, OnlineRetailRevenueIsQuantityTimesUnitPrice) {
   EXPECT_EQ(r["mapping"]["order_id"], "InvoiceNo");
   EXPECT_FALSE(r["mapping"].contains("amount"));  // before: UnitPrice summed as the revenue (1,391.87)
   EXPECT_EQ(r["rows"]["reasons"]["transaction.no_customer"], 5);
+  EXPECT_TRUE(has_warning(r, "5 rows have no customer id and are left out of every figure, revenue included"));
   EXPECT_NEAR(at(r, "/metrics/revenue/value"), 40035.86, 1e-6);
   EXPECT_NEAR(at(r, "/metrics/revenue/gross"), 40085.71, 1e-6);
   EXPECT_EQ(r["metrics"]["revenue"]["returns"]["lines"], 3);

@@ -261,30 +261,6 @@ constexpr std::string_view currency_signs[] = {
     "\u20A9", "\u20AA", "\u20B4", "\u20A6", "\u0E3F", "\u20AB", "\u20B1", "\u20A8", "z\u0142", "kr.", "kr", "lei", "Lei", "TL",
     "Fr.", "CHF", "\u0631.\u0633", "\u062F.\u0625", "\uFDFC"};
 
-// Blanks that separate an amount from its currency: space, no-break space (U+00A0) and narrow
-// no-break space (U+202F), as spreadsheets write them.
-std::size_t blank_at(std::string_view text, std::size_t at) {
-  if (at < text.size() && text[at] == ' ') return 1;
-  if (text.substr(at, 2) == "\u00A0") return 2;
-  if (text.substr(at, 3) == "\u202F") return 3;
-  return 0;
-}
-
-std::string_view strip_blanks(std::string_view text) {
-  for (std::size_t n; (n = blank_at(text, 0)) > 0;) text.remove_prefix(n);
-  for (bool again = true; again && !text.empty();) {
-    again = false;
-    for (std::size_t n : {std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
-      if (text.size() >= n && blank_at(text, text.size() - n) == n) {
-        text.remove_suffix(n);
-        again = true;
-        break;
-      }
-    }
-  }
-  return text;
-}
-
 bool is_iso_code(std::string_view text) {
   return text.size() == 3 && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
@@ -295,7 +271,7 @@ std::size_t leading_currency(std::string_view text) {
   for (std::string_view sign : currency_signs) {
     if (text.substr(0, sign.size()) == sign) return sign.size();
   }
-  if (text.size() > 3 && is_iso_code(text.substr(0, 3)) && (blank_at(text, 3) > 0 || (text[3] >= '0' && text[3] <= '9') || text[3] == '-'))
+  if (text.size() > 3 && is_iso_code(text.substr(0, 3)) && (is_ascii_space(text[3]) || unicode_space_at(text.data() + 3, text.data() + text.size()) > 0 || (text[3] >= '0' && text[3] <= '9') || text[3] == '-'))
     return 3;
   return 0;
 }
@@ -313,22 +289,22 @@ std::size_t trailing_currency(std::string_view text) {
 }  // namespace
 
 std::optional<MoneyText> split_currency(std::string_view text) {
-  std::string_view rest = strip_blanks(text);
+  std::string_view rest = trim_padding(text);
   MoneyText money;
   if (rest.size() > 2 && rest.front() == '(' && rest.back() == ')') {  // accounting negative
     money.negative = true;
-    rest = strip_blanks(rest.substr(1, rest.size() - 2));
+    rest = trim_padding(rest.substr(1, rest.size() - 2));
   }
   if (!rest.empty() && (rest.front() == '-' || rest.front() == '+')) {  // "-$5"
     money.negative = money.negative != (rest.front() == '-');
-    rest = strip_blanks(rest.substr(1));
+    rest = trim_padding(rest.substr(1));
   }
   if (const std::size_t length = leading_currency(rest)) {
     money.currency = rest.substr(0, length);
-    rest = strip_blanks(rest.substr(length));
+    rest = trim_padding(rest.substr(length));
   } else if (const std::size_t tail = trailing_currency(rest)) {
     money.currency = rest.substr(rest.size() - tail);
-    rest = strip_blanks(rest.substr(0, rest.size() - tail));
+    rest = trim_padding(rest.substr(0, rest.size() - tail));
   }
   if (money.currency.empty() || rest.empty()) return std::nullopt;
   money.number = rest;

@@ -68,6 +68,45 @@ void median_and_p90(std::vector<T>& values, double& median, double& p90) {
   p90 = quantile_of(values, 0.9, std::min(after_median, values.size() - 1));
 }
 
+// Per-block kernels of the passes below, out of line on purpose (see Int32Blocks::for_each_block).
+[[gnu::noinline]] void block_range(const std::int32_t* data, std::size_t count, std::int32_t& low, std::int32_t& high) {
+  for (std::size_t i = 0; i < count; ++i) {
+    low = std::min(low, data[i]);
+    high = std::max(high, data[i]);
+  }
+}
+[[gnu::noinline]] void block_range_and_squares(const std::int32_t* data, std::size_t count, double mean, std::int32_t& low,
+                                               std::int32_t& high, double& squares) {
+  std::int32_t lo = low, hi = high;
+  double sum = squares;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::int32_t value = data[i];
+    lo = std::min(lo, value);
+    hi = std::max(hi, value);
+    sum += (value - mean) * (value - mean);
+  }
+  low = lo;
+  high = hi;
+  squares = sum;
+}
+[[gnu::noinline]] void block_histogram(const std::int32_t* data, std::size_t count, std::int32_t low, int shift,
+                                       std::uint32_t* histogram) {
+  for (std::size_t i = 0; i < count; ++i)
+    ++histogram[static_cast<std::uint32_t>(static_cast<std::int64_t>(data[i]) - low) >> shift];
+}
+[[gnu::noinline]] void block_collect(const std::int32_t* data, std::size_t count, std::int32_t low, int shift,
+                                     const std::uint32_t* histogram, std::vector<std::vector<std::int32_t>>& members) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::uint32_t mark = histogram[static_cast<std::uint32_t>(static_cast<std::int64_t>(data[i]) - low) >> shift];
+    if (mark & 0x80000000u) members[mark & 0x7FFFFFFFu].push_back(data[i]);
+  }
+}
+[[gnu::noinline]] std::size_t block_count_at_most(const std::int32_t* data, std::size_t count, double limit) {
+  std::size_t at_most = 0;
+  for (std::size_t i = 0; i < count; ++i) at_most += data[i] <= limit;
+  return at_most;
+}
+
 // Quantiles of many whole numbers by a histogram: one counting pass over (value - min) >> shift in
 // 65,536 buckets finds the bucket of each wanted rank, a second pass copies those buckets' values,
 // and only they are sorted. Two linear passes instead of nth_element's partitioning: several times
@@ -81,7 +120,7 @@ void whole_quantiles(const Int32Blocks& values, std::int32_t low, std::int32_t h
   int shift = 0;
   while ((range >> shift) >= (1u << bucket_bits)) ++shift;
   std::vector<std::uint32_t> histogram((range >> shift) + 1, 0);
-  values.for_each([&](std::int32_t value) { ++histogram[static_cast<std::uint32_t>(static_cast<std::int64_t>(value) - low) >> shift]; });
+  values.for_each_block([&](const std::int32_t* data, std::size_t size) { block_histogram(data, size, low, shift, histogram.data()); });
   // The ranks needed: floor and floor + 1 of each position q * (n - 1).
   const std::size_t n = values.size();
   std::vector<std::size_t> ranks;
@@ -112,10 +151,7 @@ void whole_quantiles(const Int32Blocks& values, std::int32_t low, std::int32_t h
   for (std::size_t b = 0; b < buckets.size(); ++b) members[b].reserve(histogram[buckets[b]]);
   // Marks the wanted buckets in the histogram itself (its counts are no longer needed).
   for (std::size_t b = 0; b < buckets.size(); ++b) histogram[buckets[b]] = 0x80000000u | static_cast<std::uint32_t>(b);
-  values.for_each([&](std::int32_t value) {
-    const std::uint32_t mark = histogram[static_cast<std::uint32_t>(static_cast<std::int64_t>(value) - low) >> shift];
-    if (mark & 0x80000000u) members[mark & 0x7FFFFFFFu].push_back(value);
-  });
+  values.for_each_block([&](const std::int32_t* data, std::size_t size) { block_collect(data, size, low, shift, histogram.data(), members); });
   for (auto& bucket_values : members) std::sort(bucket_values.begin(), bucket_values.end());
   auto value_at = [&](std::size_t r) {
     const std::size_t b = static_cast<std::size_t>(std::lower_bound(buckets.begin(), buckets.end(), wanted_bucket[r]) - buckets.begin());
@@ -137,10 +173,7 @@ double QuantileStore::quantile(double q) {
   if (real_mode_) return quantile_of(real_, q);
   if (whole_.size() >= histogram_threshold) {
     std::int32_t low = INT32_MAX, high = INT32_MIN;
-    whole_.for_each([&](std::int32_t value) {
-      low = std::min(low, value);
-      high = std::max(high, value);
-    });
+    whole_.for_each_block([&](const std::int32_t* data, std::size_t size) { block_range(data, size, low, high); });
     double out = 0;
     whole_quantiles(whole_, low, high, &q, 1, &out);
     return out;
@@ -166,11 +199,7 @@ QuantileSummary QuantileStore::summarize() {
   } else {
     std::int32_t low = INT32_MAX, high = INT32_MIN;
     const double mean = summary.mean;
-    whole_.for_each([&](std::int32_t value) {
-      low = std::min(low, value);
-      high = std::max(high, value);
-      squares += (value - mean) * (value - mean);
-    });
+    whole_.for_each_block([&](const std::int32_t* data, std::size_t size) { block_range_and_squares(data, size, mean, low, high, squares); });
     summary.min = low;
     summary.max = high;
     if (whole_.size() >= histogram_threshold) {
@@ -193,7 +222,7 @@ std::size_t QuantileStore::count_at_most(double limit) const {
   if (real_mode_) {
     for (double value : real_) count += value <= limit;
   } else {
-    whole_.for_each([&](std::int32_t value) { count += value <= limit; });
+    whole_.for_each_block([&](const std::int32_t* data, std::size_t size) { count += block_count_at_most(data, size, limit); });
   }
   return count;
 }

@@ -35,10 +35,20 @@ class Int32Blocks {
   std::size_t size() const { return size_before_last_ + (blocks_.empty() ? 0 : static_cast<std::size_t>(cursor_ - blocks_.back().get())); }
   template <typename Visit>
   void for_each(Visit&& visit) const {
+    for_each_block([&visit](const std::int32_t* data, std::size_t count) {
+      for (std::size_t i = 0; i < count; ++i) visit(data[i]);
+    });
+  }
+  /** visit(data, count) once per block. Passes over millions of values at the end of a file put
+   *  their loop in a small out-of-line function called per block: V8 has no on-stack replacement
+   *  for wasm, so a loop inlined into a one-off caller runs the whole first pass as baseline
+   *  (Liftoff) code, while a per-block function is recompiled by TurboFan after a block or two. */
+  template <typename Visit>
+  void for_each_block(Visit&& visit) const {
     for (std::size_t b = 0; b < blocks_.size(); ++b) {
       const std::int32_t* data = blocks_[b].get();
       const std::size_t count = b + 1 == blocks_.size() ? static_cast<std::size_t>(cursor_ - data) : block_size(b);
-      for (std::size_t i = 0; i < count; ++i) visit(data[i]);
+      visit(data, count);
     }
   }
   void append(const Int32Blocks& other) {

@@ -172,6 +172,10 @@ Read read_number(std::string_view text, char decimal, double& out) {
   if (csv::is_missing_marker(text)) return Read::missing;
   // Arabic-Indic digits (U+0660-0669, Persian U+06F0-06F9) with the Arabic decimal and thousands
   // signs (U+066B, U+066C), as Arabic-locale spreadsheets write them: read as ASCII digits.
+  // Text without their lead bytes (0xD9, 0xDB) is not copied: most bad cells are words or dates.
+  bool arabic_lead = false;
+  for (const char c : text) arabic_lead |= static_cast<unsigned char>(c) == 0xD9 || static_cast<unsigned char>(c) == 0xDB;
+  if (!arabic_lead) return Read::bad;
   std::string ascii;
   bool arabic = false;
   for (std::size_t i = 0; i < text.size(); ++i) {

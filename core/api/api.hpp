@@ -41,7 +41,8 @@ class Analysis {
   std::string finish_json();
 
  private:
-  std::vector<std::uint8_t> buffer_;
+  std::unique_ptr<std::uint8_t[]> buffer_;
+  std::size_t buffer_size_ = 0;
   std::unique_ptr<analysis::Session> session_;
   std::string options_error_;
   std::string report_;

@@ -39,6 +39,46 @@ class SampleCollector final : public TokenSink {
   std::size_t max_records_;
 };
 
+// Only the kind and width of each record: what the delimiter vote needs, without copying five
+// tokenizations' worth of fields into strings (most of the sniffing time in a fresh wasm engine).
+struct RecordShape {
+  SampleRecord::Kind kind;
+  std::size_t fields;
+};
+
+class ShapeCollector final : public TokenSink {
+ public:
+  explicit ShapeCollector(std::size_t max_records) : max_records_(max_records) {}
+  void on_record(const std::string_view*, std::size_t count, std::uint64_t, bool) override { push(SampleRecord::Kind::record, count); }
+  void on_empty_line(std::uint64_t) override { push(SampleRecord::Kind::empty_line, 0); }
+  void on_record_too_large(std::uint64_t) override { push(SampleRecord::Kind::dropped, 0); }
+  void on_unterminated_quote(std::uint64_t) override {}
+  std::vector<RecordShape> shapes;
+
+ private:
+  void push(SampleRecord::Kind kind, std::size_t fields) {
+    if (shapes.size() < max_records_) shapes.push_back({kind, fields});
+  }
+  std::size_t max_records_;
+};
+
+std::size_t dominant_width(const std::vector<RecordShape>& shapes) {
+  std::map<std::size_t, std::size_t> histogram;
+  for (const RecordShape& shape : shapes) {
+    if (shape.kind == SampleRecord::Kind::record) ++histogram[shape.fields];
+  }
+  if (histogram.empty()) return 0;
+  std::size_t best = 0, best_frequency = 0;
+  for (const auto& [count, frequency] : histogram) {
+    if (count < 2) continue;
+    if (frequency >= best_frequency) {  // equal frequency: the wider count
+      best = count;
+      best_frequency = frequency;
+    }
+  }
+  return best != 0 ? best : 1;
+}
+
 std::string_view trim_blanks(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -86,20 +126,10 @@ std::vector<SampleRecord> tokenize_sample(std::string_view text, char delimiter,
 }
 
 std::size_t dominant_field_count(const std::vector<SampleRecord>& records) {
-  std::map<std::size_t, std::size_t> histogram;
-  for (const SampleRecord& record : records) {
-    if (record.kind == SampleRecord::Kind::record) ++histogram[record.fields.size()];
-  }
-  if (histogram.empty()) return 0;
-  std::size_t best = 0, best_frequency = 0;
-  for (const auto& [count, frequency] : histogram) {
-    if (count < 2) continue;
-    if (frequency >= best_frequency) {  // equal frequency: the wider count
-      best = count;
-      best_frequency = frequency;
-    }
-  }
-  return best != 0 ? best : 1;
+  std::vector<RecordShape> shapes;
+  shapes.reserve(records.size());
+  for (const SampleRecord& record : records) shapes.push_back({record.kind, record.fields.size()});
+  return dominant_width(shapes);
 }
 
 DelimiterGuess sniff_delimiter(std::string_view text, bool complete) {
@@ -108,13 +138,16 @@ DelimiterGuess sniff_delimiter(std::string_view text, bool complete) {
   double best_score = -1;
   int best_priority = 100;
   for (const Candidate& candidate : candidates) {
-    const std::vector<SampleRecord> records = tokenize_sample(text, candidate.delimiter, candidate.whitespace, complete, 1000);
-    const std::size_t field_count = dominant_field_count(records);
+    ShapeCollector collector(1000);
+    Tokenizer tokenizer(candidate.delimiter, candidate.whitespace, TokenizerLimits{});
+    tokenizer.consume(text.data(), text.size(), collector);
+    if (complete) tokenizer.finish(collector);
+    const std::size_t field_count = dominant_width(collector.shapes);
     std::size_t total = 0, matching = 0;
-    for (const SampleRecord& record : records) {
-      if (record.kind != SampleRecord::Kind::record) continue;
+    for (const RecordShape& shape : collector.shapes) {
+      if (shape.kind != SampleRecord::Kind::record) continue;
       ++total;
-      matching += record.fields.size() == field_count;
+      matching += shape.fields == field_count;
     }
     if (total == 0 || field_count < 2) continue;
     const double consistency = static_cast<double>(matching) / static_cast<double>(total);
@@ -223,7 +256,9 @@ char sniff_decimal(const std::vector<SampleRecord>& records, std::size_t first_d
     for (const std::string& cell : records[i].fields) {
       const std::string_view t = trim_blanks(cell);
       if (t.empty() || t.size() > 40) continue;
-      if (t.find_first_of(".,") == std::string_view::npos) continue;
+      bool marks = false;  // a '.' or ','; find_first_of(".,") costs a memchr per character
+      for (const char c : t) marks |= c == '.' || c == ',';
+      if (!marks) continue;
       auto as_point = parse_number_or_percent(t, '.');
       auto as_comma = parse_number_or_percent(t, ',');
       if (!as_point && !as_comma) {  // amounts with a currency: "1 234,50 EUR", "$1,234.50"

@@ -155,9 +155,9 @@ class AggregateProcessor final : public Processor {
       for (std::size_t k = 0; k < 4; ++k) {
         if (col_average_[k] >= 0) item[row_keys[k]] = std::isnan(row.average[k]) ? json(nullptr) : number(row.average[k]);
       }
-      table.push_back(item);
+      table.push_back(std::move(item));
     }
-    metrics[name_role_ == Role::agent ? "agents" : std::string("by_") + group_by] = table;
+    metrics[name_role_ == Role::agent ? "agents" : std::string("by_") + group_by] = std::move(table);
 
     if (worded_) {
       context_.warnings.push_back("Average times are written as words (\"1 hour 5 minutes\"); Chatwoot keeps only the two largest units, so they "

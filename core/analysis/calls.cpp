@@ -286,7 +286,7 @@ class CallProcessor final : public Processor {
         metrics["answered"] = json{{"value", number(a.answered)}, {"n", count(a.offered)}};
         metrics["abandoned"] = json{{"value", number(a.abandoned)}, {"n", count(a.offered)}};
         json rate = share(count(a.abandoned), count(a.offered));
-        metrics["abandon_rate"] = rate;
+        metrics["abandon_rate"] = std::move(rate);
       }
       if (a.other) metrics["other_outcomes"] = json{{"value", number(a.other)}, {"note", "calls with other outcomes (phantom, busy, failed) are not offered calls"}};
     }
@@ -365,7 +365,7 @@ class CallProcessor final : public Processor {
       if (intervals <= 20000) {
         json series = json::array();
         for (std::int64_t key = first; key <= last; ++key) series.push_back(json{{"start", start_text(key)}, {"calls", number(a.arrivals.at(key))}});
-        arrivals["series"] = series;
+        arrivals["series"] = std::move(series);
       }
       if (interval_ < 86400) {
         // Mean contacts per weekday and time of day, over the days of each weekday in the range.
@@ -435,10 +435,10 @@ class CallProcessor final : public Processor {
           row["aht_median"] = number(agent.handle_times.quantile(0.5));
         }
         if (!agent.waits.empty()) row["wait_median"] = number(agent.waits.quantile(0.5));
-        table.push_back(row);
+        table.push_back(std::move(row));
       }
       std::stable_sort(table.begin(), table.end(), [](const json& x, const json& y) { return x["handled"].get<std::uint64_t>() > y["handled"].get<std::uint64_t>(); });
-      metrics["agents"] = table;
+      metrics["agents"] = std::move(table);
     }
     return metrics;
   }

@@ -269,7 +269,7 @@ class QaProcessor final : public Processor {
         item["scale"] = wide_[id].scale;
         item["not_applicable"] = criterion.not_applicable;
       }
-      criteria.push_back(item);
+      criteria.push_back(std::move(item));
     }
     iqs["by_criterion"] = criteria;
     json agents = json::array();
@@ -278,7 +278,7 @@ class QaProcessor final : public Processor {
       if (!total.n) continue;
       agents.push_back(json{{"agent", std::string(agents_.name(id))}, {"value", number(total.sum / static_cast<double>(total.n))}, {"n", total.n}});
     }
-    iqs["by_agent"] = agents;
+    iqs["by_agent"] = std::move(agents);
     iqs["interactions"] = !wide_.empty() ? "each row is one review (one column per criterion)"
                           : col_review_ >= 0 ? "rows grouped by the review / ticket id" : "each row is one interaction";
     if (!wide_.empty()) iqs["weights"] = "equal";

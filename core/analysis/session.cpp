@@ -404,7 +404,7 @@ struct Session::State final : csv::RecordSink {
       item["column"] = cell.column >= 0 && static_cast<std::size_t>(cell.column) < mapping.columns.size()
                            ? nlohmann::json(mapping.columns[static_cast<std::size_t>(cell.column)].name)
                            : nlohmann::json(nullptr);
-      bad.push_back(item);
+      bad.push_back(std::move(item));
     }
     const std::uint64_t skipped = issues.skipped_rows();
     nlohmann::json rows{{"read", records_seen},
@@ -418,7 +418,7 @@ struct Session::State final : csv::RecordSink {
     if (reader.blank_records()) rows["blank"] = reader.blank_records();
     if (reader.dropped_records()) rows["dropped"] = reader.dropped_records();
     if (extra.contains("event_log")) rows["event_log"] = extra["event_log"];
-    report["rows"] = rows;
+    report["rows"] = std::move(rows);
 
     // dialect
     const csv::Dialect& d = reader.dialect();
@@ -473,17 +473,17 @@ struct Session::State final : csv::RecordSink {
         ignored.push_back(column.name);
       }
       if (!column.note.empty()) item["note"] = column.note;
-      columns.push_back(item);
+      columns.push_back(std::move(item));
     }
     report["mapping"] = mapped;
     report["columns"] = columns;
     report["ignored"] = ignored;
-    report["metrics"] = metrics;
+    report["metrics"] = std::move(metrics);
     if (options.compare_to) {
       comparison["period"] = nlohmann::json{{"from", day_text(options.period->from)}, {"to", day_text(options.period->to)}};
       comparison["compare_to"] = nlohmann::json{{"from", day_text(options.compare_to->from)}, {"to", day_text(options.compare_to->to)}};
       comparison["note"] = "a = compare_to period, b = period; change = b - a";
-      report["comparison"] = comparison;
+      report["comparison"] = std::move(comparison);
     } else {
       report["comparison"] = nullptr;
     }
@@ -495,7 +495,7 @@ struct Session::State final : csv::RecordSink {
     for (const auto& issue : reader.issues()) {
       nlohmann::json item{{"code", issue.code}, {"message", issue.message}};
       if (issue.row) item["row"] = issue.row;
-      warnings.push_back(item);
+      warnings.push_back(std::move(item));
     }
     if (reader.replaced_bytes()) warn("csv.replaced_bytes", std::to_string(reader.replaced_bytes()) + " bytes were not valid in the detected encoding and were replaced.");
     for (const std::string& key : options.unknown_keys) warn("options.unknown", "Unknown option \"" + key + "\" was ignored.");
@@ -520,7 +520,7 @@ struct Session::State final : csv::RecordSink {
         where += ", column \"" + mapping.columns[static_cast<std::size_t>(cell.column)].name + "\"";
       }
       item["message"] = where + ": " + reason_text(cell.reason) + ".";
-      warnings.push_back(item);
+      warnings.push_back(std::move(item));
     }
     if (const std::uint64_t outside = issues.skipped(Reason::row_outside_period)) {
       warn("row.outside_period", std::to_string(outside) + (outside == 1 ? " row is" : " rows are") + " dated outside the period" +

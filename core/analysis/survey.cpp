@@ -182,7 +182,7 @@ class SurveyProcessor final : public Processor {
         const json f = figure(m, counts, &scale);
         by_month.push_back(json{{"month", month_text(accumulator.month_base + static_cast<int>(i))}, {"value", f["value"]}, {"n", f["n"]}});
       }
-      if (!by_month.empty()) out["by_month"] = by_month;
+      if (!by_month.empty()) out["by_month"] = std::move(by_month);
       json by_segment = json::object();
       for (std::size_t s = 0; s < segment_role_count; ++s) {
         if (segment_columns_[s] < 0) continue;
@@ -199,12 +199,12 @@ class SurveyProcessor final : public Processor {
           const json f = figure(m, *table.find(id), &scale);
           json row{{"segment", std::string(segments_[s].name(id))}, {"value", f["value"]}, {"n", f["n"]}};
           if (f.contains("ci")) row["ci"] = f["ci"];
-          rows.push_back(row);
+          rows.push_back(std::move(row));
         }
-        by_segment[std::string(role_name(segment_roles[s]))] = rows;
+        by_segment[std::string(role_name(segment_roles[s]))] = std::move(rows);
       }
       if (!by_segment.empty()) out["by_segment"] = by_segment;
-      metrics[names[m]] = out;
+      metrics[names[m]] = std::move(out);
     }
     return metrics;
   }

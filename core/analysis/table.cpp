@@ -78,7 +78,7 @@ class TableProcessor final : public Processor {
           top.push_back(json{{"value", std::string(texts_[c].name(order[i].second))}, {"count", order[i].first}});
         item["top"] = top;
       }
-      columns.push_back(item);
+      columns.push_back(std::move(item));
     }
     metrics["rows"] = json{{"value", rows_}, {"n", rows_}};
     metrics["columns"] = columns;

@@ -376,8 +376,8 @@ json TicketAccumulator::report(const Names& names, const Options& options, const
     resolved_figure["business"] = duration_json(resolution_business, "ticket.no_resolution", "ready-made business-hours column",
                                                 "business hours between creation and resolution");
   }
-  if (settings.has_first_response) metrics["first_response"] = first;
-  if (settings.has_resolution_end) metrics["resolution"] = resolved_figure;
+  if (settings.has_first_response) metrics["first_response"] = std::move(first);
+  if (settings.has_resolution_end) metrics["resolution"] = std::move(resolved_figure);
 
   // FCR: the definition asked for, else the first one the data supports.
   json variants = json::object();
@@ -406,8 +406,8 @@ json TicketAccumulator::report(const Names& names, const Options& options, const
   if (chosen >= 0) {
     json fcr = share(fcr_hits_[chosen], fcr_n_[chosen]);
     fcr["definition"] = fcr_definition_name(static_cast<FcrDefinition>(chosen));
-    fcr["variants"] = variants;
-    metrics["fcr"] = fcr;
+    fcr["variants"] = std::move(variants);
+    metrics["fcr"] = std::move(fcr);
   }
   if (reopen_n_) metrics["reopen_rate"] = share(reopened_, reopen_n_);
   if (settings.has_resolution_info && tickets_) {
@@ -415,7 +415,7 @@ json TicketAccumulator::report(const Names& names, const Options& options, const
     rate["resolved"] = resolved_;
     rate["unresolved"] = open_;
     rate["resolved_to_unresolved_ratio"] = open_ ? number(static_cast<double>(resolved_) / static_cast<double>(open_)) : json(nullptr);
-    metrics["resolution_rate"] = rate;
+    metrics["resolution_rate"] = std::move(rate);
   }
   if (csat_.numeric() || csat_.verdicts()) {
     metrics["csat"] = csat_json(csat_, options.csat_scale ? &*options.csat_scale : nullptr,
@@ -424,7 +424,7 @@ json TicketAccumulator::report(const Names& names, const Options& options, const
   if (made_sla_n_) sla["made_sla"] = share(made_sla_, made_sla_n_);
   if (frt_sla_n_) sla["first_response_status"] = share(frt_sla_met_, frt_sla_n_);
   if (resolution_sla_n_) sla["resolution_status"] = share(resolution_sla_met_, resolution_sla_n_);
-  if (!sla.empty()) metrics["sla"] = sla;
+  if (!sla.empty()) metrics["sla"] = std::move(sla);
 
   // Backlog: opened minus resolved, cumulated per local day.
   if (settings.has_resolution_info && !opened_by_day_.empty()) {
@@ -442,10 +442,10 @@ json TicketAccumulator::report(const Names& names, const Options& options, const
       open += opened_by_day_.at(day) - closed_by_day_.at(day);
       series.push_back(point(day, open));
     }
-    json backlog{{"end", number(open)}, {"as_of", day_text(last_day)}, {"series", series},
+    json backlog{{"end", number(open)}, {"as_of", day_text(last_day)}, {"series", std::move(series)},
                  {"n", static_cast<std::uint64_t>(opened_by_day_.total())}};
     if (backlog_excluded_) backlog["excluded"] = json{{"ticket.no_resolved_time", backlog_excluded_}};
-    metrics["backlog"] = backlog;
+    metrics["backlog"] = std::move(backlog);
   }
 
   // Volume by day / ISO week / month, with channel and category splits.
@@ -486,9 +486,9 @@ json TicketAccumulator::report(const Names& names, const Options& options, const
       by_month.push_back(entry("month", month_text_of_day(day), day, std::min(month_end, last_day)));
       day = month_end + 1;
     }
-    volume["by_day"] = by_day;
-    volume["by_week"] = by_week;
-    volume["by_month"] = by_month;
+    volume["by_day"] = std::move(by_day);
+    volume["by_week"] = std::move(by_week);
+    volume["by_month"] = std::move(by_month);
     volume["n"] = static_cast<std::uint64_t>(volume_by_day_.total());
     if (no_created_day_) volume["excluded"] = json{{"ticket.no_created", no_created_day_}};
   }
@@ -497,7 +497,7 @@ json TicketAccumulator::report(const Names& names, const Options& options, const
   if (by_status_.size()) volume["by_status"] = counts_table(by_status_, no_status_, names.status, "status", tickets_);
   if (by_priority_.size()) volume["by_priority"] = counts_table(by_priority_, no_priority_, names.priority, "priority", tickets_);
   if (by_group_.size()) volume["by_group"] = counts_table(by_group_, no_group_, names.group, "group", tickets_);
-  if (!volume.empty()) metrics["volume"] = volume;
+  if (!volume.empty()) metrics["volume"] = std::move(volume);
 
   // Agents.
   if (agents_.size()) {
@@ -531,9 +531,9 @@ json TicketAccumulator::report(const Names& names, const Options& options, const
         row["csat"] = csat["value"];
         row["csat_n"] = csat["n"];
       }
-      table.push_back(row);
+      table.push_back(std::move(row));
     }
-    metrics["agents"] = table;
+    metrics["agents"] = std::move(table);
   }
   return metrics;
 }

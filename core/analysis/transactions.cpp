@@ -237,9 +237,9 @@ class CustomerTableProcessor final : public Processor {
           row["churn"] = churn["value"];
           row["n"] = churn["n"];
         }
-        rows.push_back(row);
+        rows.push_back(std::move(row));
       }
-      by_segment[std::string(role_name(segment_columns_[s].first))] = rows;
+      by_segment[std::string(role_name(segment_columns_[s].first))] = std::move(rows);
     }
     if (!by_segment.empty() && metrics.contains("churn")) metrics["churn"]["by_segment"] = by_segment;
 
@@ -273,12 +273,12 @@ class CustomerTableProcessor final : public Processor {
           kept_total += start_count - lost;
           start_total += start_count;
         }
-        series.push_back(item);
+        series.push_back(std::move(item));
         present = end_count;
       }
       const char* period_name = months_ == 1 ? "month" : months_ == 3 ? "quarter" : "year";
       json per_period{{"period", period_name},
-                      {"series", series},
+                      {"series", std::move(series)},
                       {"definition", "CRR = (E - N) / S per period: S customers at the start, N new customers still there at the end, E at the end; churn = 100 - CRR"}};
       if (start_total > 0) {
         per_period["retention"] = number(kept_total / start_total * 100);
@@ -578,13 +578,13 @@ class TransactionProcessor final : public Processor {
           retained_total += retained[i];
           start_total += start;
         }
-        series.push_back(item);
+        series.push_back(std::move(item));
       }
       const char* period_name = months_ == 1 ? "month" : months_ == 3 ? "quarter" : "year";
       json retention = share(retained_total, start_total);
       retention["period"] = period_name;
       retention["definition"] = "customers active in a period who are active again in the next one, pooled over all consecutive periods";
-      retention["series"] = series;
+      retention["series"] = std::move(series);
       metrics["retention"] = retention;
       json churn = share(start_total - retained_total, start_total);
       churn["period"] = period_name;

@@ -511,8 +511,17 @@ std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnP
     };
     std::vector<Candidate> candidates;
     for (std::size_t c = 0; c < width; ++c) {
+      if (c < sample.labels.size()) mapping.columns[c].label = sample.labels[c];
       if (mapping.columns[c].role != Role::none) continue;
-      const HeaderMatch match = match_header(mapping.columns[c].name);
+      HeaderMatch match = match_header(mapping.columns[c].name);
+      // A second header line of question texts (Qualtrics) says more than short ids such as "Q1":
+      // its match wins unless the name's own is stronger ("Q1_NPS_GROUP" is the NPS group of the
+      // score, whatever its question says; "Status" is Qualtrics' "Response Type").
+      const std::string& label = mapping.columns[c].label;
+      if (!label.empty() && normalize_header(label) != normalize_header(mapping.columns[c].name)) {
+        const HeaderMatch by_label = match_header(label);
+        if (by_label.priority > 0 && by_label.priority >= match.priority) match = by_label;
+      }
       if (match.role != Role::none) candidates.push_back(Candidate{static_cast<int>(c), match});
     }
     std::stable_sort(candidates.begin(), candidates.end(),

@@ -20,6 +20,9 @@ namespace skpi::analysis {
 /** The first records of a file, held while the mapping is decided. */
 struct Sample {
   std::vector<std::string> names;
+  // A second header line below the names (Qualtrics: the question texts under Q1, Q2, ...), when
+  // the file has one; empty otherwise. It is evidence for the mapping, not a record.
+  std::vector<std::string> labels;
   bool has_header = true;
   std::string text;                                  // field bytes, back to back
   std::vector<std::uint32_t> field_offsets;          // begin of each field in text (+ one past the last)
@@ -85,6 +88,7 @@ struct MappedColumn {
   std::string source;   // "header", "option", "values"
   std::string note;     // why a recognised name was not used, or what the values looked like
   std::string type;     // "timestamp", "number", "text", "empty"
+  std::string label;    // the column's text on a second header line (a question), if any
 };
 
 /** One criterion column of a wide QA file (one row per review, one column per criterion): raw

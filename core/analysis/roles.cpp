@@ -381,6 +381,17 @@ constexpr TableRow header_rows[] = {
     // The submit time is when the answer was given.
     {Role::date, 100, sec, false, "submit date (utc)|submit date|submitted at|submitted at (utc)"},
     {Role::none, 100, sec, false, "start date (utc)|stage date (utc)|network id|response type"},
+    // ---- Qualtrics response exports: three header rows (short ids StartDate, ..., RecordedDate,
+    // ResponseId, ..., Q1, Q2; the question texts; {"ImportId":...} JSON). A response is recorded at
+    // RecordedDate. "Status" is the response type (IP Address / Survey Preview / Spam), not a ticket
+    // state: its second-row text "Response Type" says so (see above). An NPS question comes as two
+    // columns, "Q1_NPS_GROUP" (Detractor / Passive / Promoter, or 1-3) and the 0-10 score "Q1": the
+    // group is never the score. The survey's distribution channel (anonymous link, email, SMS) is not
+    // the contact channel.
+    {Role::date, 100, sec, false, "recorded date|recordeddate"},
+    {Role::none, 100, sec, false, "distribution channel|distributionchannel|ip address|ipaddress|user language|userlanguage|"
+                                  "location latitude|location longitude|external data reference|external reference"},
+    {Role::none, 45, sec, true, "nps group"},
     // A ticket's subject line is free text, not a category: "Subject", Arabic "الموضوع", Turkish "Konu".
     {Role::none, 100, sec, false, "subject|الموضوع|konu|subiect"},
     // Question texts: "How would you rate the support you received?", "Which channel did you use?"

@@ -12,6 +12,7 @@
 #include "core/analysis/report.hpp"
 #include "core/analysis/values.hpp"
 #include "core/csv/reader.hpp"
+#include "core/csv/sniff.hpp"
 
 namespace skpi::analysis {
 
@@ -101,6 +102,7 @@ struct Session::State final : csv::RecordSink {
       return;
     }
     if (phase == Phase::failed) return;
+    if (records_seen <= 2 && sample.has_header && header_line(fields, count, row)) return;
     sample.add(fields, count, row);
     if (phase == Phase::extending) {
       for (int column : order_columns) {
@@ -113,6 +115,57 @@ struct Session::State final : csv::RecordSink {
       plan(false);
       if (phase == Phase::sampling) start_streaming();
     }
+  }
+
+  // Lines right below the header that belong to it (Qualtrics writes three header rows: the short
+  // ids StartDate, ..., Q1, Q2; the question texts; and {"ImportId":...} JSON). The question texts
+  // are kept as column labels for the mapping; both lines are counted as not records, never read as
+  // data. A first line is a line of labels when it repeats at least three of the header's names in
+  // their columns (Qualtrics: Progress, Duration (in seconds), Finished) or when an import-id line
+  // follows it.
+  std::size_t header_lines = 0;
+
+  bool repeats_header(const std::string_view* fields, std::size_t count) const {
+    std::size_t same = 0, filled = 0;
+    for (std::size_t c = 0; c < count && c < sample.names.size(); ++c) {
+      const std::string_view value = trim(fields[c]);
+      if (value.empty()) continue;
+      ++filled;
+      const std::string normal = normalize_header(value);
+      if (!normal.empty() && normal == normalize_header(sample.names[c])) ++same;
+    }
+    return same >= 3 && same * 4 >= filled;
+  }
+
+  void keep_labels(const std::string_view* fields, std::size_t count) {
+    sample.labels.assign(sample.names.size(), std::string());
+    for (std::size_t c = 0; c < count && c < sample.labels.size(); ++c) sample.labels[c] = std::string(trim(fields[c]));
+  }
+
+  bool header_line(const std::string_view* fields, std::size_t count, std::uint64_t row) {
+    if (csv::is_import_id_line(fields, count)) {
+      // The line before it, when it was taken for the first record, is the line of labels.
+      if (records_seen == 2 && sample.labels.empty() && sample.records() == 1) {
+        std::vector<std::string> first;
+        for (std::size_t c = 0; c < sample.fields_in(0); ++c) first.emplace_back(sample.field(0, c));
+        const std::uint64_t first_row = sample.row_numbers[0];
+        sample.clear();
+        std::vector<std::string_view> views(first.begin(), first.end());
+        keep_labels(views.data(), views.size());
+        issues.skip_header_line(first_row);
+        ++header_lines;
+      }
+      issues.skip_header_line(row);
+      ++header_lines;
+      return true;
+    }
+    if (records_seen == 1 && repeats_header(fields, count)) {
+      keep_labels(fields, count);
+      issues.skip_header_line(row);
+      ++header_lines;
+      return true;
+    }
+    return false;
   }
 
   // ----------------------------------------------------------------------------------- phases
@@ -440,6 +493,7 @@ struct Session::State final : csv::RecordSink {
                                 {"header_row", d.header_row},
                                 {"header_line", d.header_line},
                                 {"preamble_rows", d.preamble_rows},
+                                {"header_lines_below", header_lines},
                                 {"date_order", order},
                                 {"date_order_source", any_year_last ? date_order_source : std::string("year first")},
                                 {"time_zone", options.time_zone_name}};
@@ -473,6 +527,7 @@ struct Session::State final : csv::RecordSink {
         ignored.push_back(column.name);
       }
       if (!column.note.empty()) item["note"] = column.note;
+      if (!column.label.empty()) item["label"] = column.label;
       columns.push_back(std::move(item));
     }
     report["mapping"] = mapped;

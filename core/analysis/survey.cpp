@@ -170,8 +170,9 @@ class SurveyProcessor final : public Processor {
                                                : detect_nps_scale(total);
       // An NPS header that says 0-10 ("How likely ... (0-10)") is a 0-10 scale even when no one answered 0.
       double low = 0, high = 0;
-      if (m == nps && scale_from_header(context_.mapping->columns[static_cast<std::size_t>(measure_columns_[m])].name, low, high) && low == 0 &&
-          high == 10)
+      const MappedColumn& measured = context_.mapping->columns[static_cast<std::size_t>(measure_columns_[m])];
+      if (m == nps && (scale_from_header(measured.name, low, high) || (!measured.label.empty() && scale_from_header(measured.label, low, high))) &&
+          low == 0 && high == 10)
         scale = RatingScale{0, 10};
       json out = figure(m, total, &scale);
       out["column"] = context_.mapping->columns[static_cast<std::size_t>(measure_columns_[m])].name;

@@ -62,6 +62,13 @@ class Issues {
     if (reason != Reason::row_outside_period && reason != Reason::call_outbound && reason != Reason::transaction_not_paid)
       remember(reason, row, column);
   }
+  // A line that is part of the header (a second header line of question texts, a line of import
+  // ids) is counted as not a record, but it is no bad row: it is not listed.
+  void skip_header_line(std::uint64_t row) {
+    (void)row;
+    ++skipped_[static_cast<std::size_t>(Reason::row_not_data)];
+    ++skipped_rows_;
+  }
   void cell(Reason reason, std::uint64_t row, int column) {
     ++cells_[static_cast<std::size_t>(reason)];
     remember(reason, row, column);

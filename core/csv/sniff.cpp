@@ -169,6 +169,25 @@ CellKind classify_cell(std::string_view cell) {
   return CellKind::text;
 }
 
+bool is_import_id_line(const std::string_view* fields, std::size_t count) {
+  std::size_t filled = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string_view value = trim_blanks(fields[i]);
+    if (value.empty()) continue;
+    ++filled;
+    if (value.size() < 12 || value.front() != '{' || value.back() != '}') return false;
+    std::string head(value.substr(1, 10));
+    for (char& c : head) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    if (head != "\"importid\"") return false;
+  }
+  return filled >= 2;
+}
+
+bool is_import_id_line(const std::vector<std::string>& fields) {
+  std::vector<std::string_view> views(fields.begin(), fields.end());
+  return is_import_id_line(views.data(), views.size());
+}
+
 HeaderGuess sniff_header(const std::vector<SampleRecord>& records, std::size_t field_count) {
   constexpr std::size_t search_limit = 32;    // preambles are a few lines
   constexpr std::size_t evidence_rows = 100;  // rows below a candidate looked at
@@ -183,6 +202,13 @@ HeaderGuess sniff_header(const std::vector<SampleRecord>& records, std::size_t f
   for (std::size_t r = 0; r < typed_rows; ++r) {
     for (const std::string& cell : records[rows[r]].fields) kinds[r].push_back(classify_cell(cell));
   }
+  // Qualtrics writes three header rows: the short ids, the question texts and a line of
+  // {"ImportId":...} JSON. The last two are part of the header: neither is a candidate, and neither
+  // counts as data below the first (with few responses they would outweigh them).
+  std::vector<bool> header_companion(typed_rows, false);
+  for (std::size_t r = 1; r < typed_rows && r <= search_limit; ++r) {
+    if (is_import_id_line(records[rows[r]].fields)) header_companion[r] = header_companion[r - 1] = true;
+  }
 
   // > 0: text above number/date columns; < 0: numbers/dates where the data has them, or repeats.
   auto evidence = [&](std::size_t r) {
@@ -191,7 +217,7 @@ HeaderGuess sniff_header(const std::vector<SampleRecord>& records, std::size_t f
       std::size_t numeric = 0, text = 0;
       std::size_t seen = 0;
       for (std::size_t below = r + 1; below < typed_rows && seen < evidence_rows; ++below) {
-        if (kinds[below].size() != field_count) continue;
+        if (kinds[below].size() != field_count || header_companion[below]) continue;
         ++seen;
         const CellKind kind = kinds[below][column];
         numeric += kind == CellKind::number || kind == CellKind::date;
@@ -232,7 +258,7 @@ HeaderGuess sniff_header(const std::vector<SampleRecord>& records, std::size_t f
   std::size_t best = limit;
   int best_score = 0;
   for (std::size_t r = 0; r < limit; ++r) {
-    if (records[rows[r]].fields.size() != field_count) continue;
+    if (records[rows[r]].fields.size() != field_count || header_companion[r]) continue;
     if (first_candidate == limit) first_candidate = r;
     const int score = evidence(r);
     if (score > best_score) {

@@ -55,6 +55,10 @@ struct HeaderGuess {
  *  are the preamble. */
 HeaderGuess sniff_header(const std::vector<SampleRecord>& records, std::size_t field_count);
 
+/** A line of Qualtrics import ids below the header: every filled cell is {"ImportId":...} JSON. */
+bool is_import_id_line(const std::string_view* fields, std::size_t count);
+bool is_import_id_line(const std::vector<std::string>& fields);
+
 /** ',' when the number-like cells of the data records (from first_data_record on) are written with a
  *  decimal comma ("12,5", "1.234,56") more often than with a decimal point; ties and cells that
  *  read both ways ("1.234") give ',' for ';'-separated files and '.' otherwise. */

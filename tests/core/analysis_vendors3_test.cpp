@@ -1,0 +1,121 @@
+// Third vendor sweep: survey and helpdesk exports not covered before (Qualtrics first), on small
+// fixtures in tests/fixtures/vendors written with each vendor's real header names and value formats
+// plus made-up rows. Expected figures come from tests/fixtures/vendors/expected.py (plain Python 3,
+// csv module only, nothing shared with the engine).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/analysis/session.hpp"
+#include "tests/core/analysis_test_support.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+using skpi::analysis::testing::at;
+
+json analyze_fixture(const std::string& name, std::size_t chunk = 0, const json& options = json::object()) {
+  return skpi::analysis::testing::analyze_text(skpi::analysis::testing::read_fixture("vendors/" + name), options, chunk);
+}
+
+const json* column_named(const json& report, const std::string& name) {
+  for (const json& column : report["columns"]) {
+    if (column["name"] == name) return &column;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+// Header set: Qualtrics' CSV download (three header rows). Row 1: StartDate, EndDate, Status,
+// IPAddress, Progress, Duration (in seconds), Finished, RecordedDate, ResponseId, RecipientLastName,
+// RecipientFirstName, RecipientEmail, ExternalReference, LocationLatitude, LocationLongitude,
+// DistributionChannel, UserLanguage, then the questions (Q1_NPS_GROUP, Q1, ...); row 2: Start Date,
+// End Date, Response Type, IP Address, ..., the question texts; row 3: {"ImportId":"startDate",
+// "timeZone":...} JSON. (As documented by Qualtrics' "Understanding your dataset" and seen in public
+// parsers: kutils::importQualtrics, qualtRics::read_survey, NZSL Signbank's import notes.)
+TEST(AnalysisVendors3, QualtricsThreeHeaderRows) {
+  for (std::size_t chunk : {0, 7, 64}) {
+    const json r = analyze_fixture("qualtrics_nps.csv", chunk);
+    ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+    EXPECT_EQ(r["kind"], "survey") << chunk;
+    // The question texts and the ImportId line are header rows: no records, no bad rows.
+    EXPECT_EQ(r["rows"]["reasons"]["row.not_data"], 2);
+    EXPECT_EQ(r["dialect"]["header_lines_below"], 2);
+    EXPECT_TRUE(r["rows"]["issues"].empty()) << r["rows"].dump();
+    EXPECT_EQ(r["rows"]["bad"].size(), 1u);  // the partial response with no answer, only
+    EXPECT_EQ(r["rows"]["bad"][0]["reason"], "survey.no_score");
+    EXPECT_EQ(r["rows"]["reasons"]["survey.no_score"], 1);
+    // Q1 is the score (found by its question text), not Q1_NPS_GROUP; the date is RecordedDate;
+    // Status (Response Type) is no ticket status and DistributionChannel no contact channel.
+    EXPECT_EQ(r["mapping"]["nps"], "Q1");
+    EXPECT_EQ(r["mapping"]["rating"], "Q2");
+    EXPECT_EQ(r["mapping"]["date"], "RecordedDate");
+    EXPECT_FALSE(r["mapping"].contains("status"));
+    EXPECT_FALSE(r["mapping"].contains("channel"));
+    const json* q1 = column_named(r, "Q1");
+    ASSERT_NE(q1, nullptr);
+    EXPECT_EQ((*q1)["label"], "How likely is it that you would recommend Acme support to a friend or colleague?");
+    const json* group = column_named(r, "Q1_NPS_GROUP");
+    ASSERT_NE(group, nullptr);
+    EXPECT_TRUE((*group)["role"].is_null());
+    EXPECT_DOUBLE_EQ(at(r, "/metrics/responses/value"), 13);
+    EXPECT_EQ(r["metrics"]["nps"]["n"], 12);
+    EXPECT_EQ(r["metrics"]["nps"]["promoters"], 5);
+    EXPECT_EQ(r["metrics"]["nps"]["detractors"], 4);
+    EXPECT_NEAR(at(r, "/metrics/nps/value"), 8.333333333333334, 1e-9);
+    EXPECT_EQ(r["metrics"]["nps"]["scale"], "0-10");
+    ASSERT_EQ(r["metrics"]["nps"]["by_month"].size(), 2u);
+    EXPECT_EQ(r["metrics"]["nps"]["by_month"][0]["month"], "2024-03");
+    EXPECT_NEAR(r["metrics"]["nps"]["by_month"][0]["value"].get<double>(), 0.0, 1e-9);
+    EXPECT_NEAR(r["metrics"]["nps"]["by_month"][1]["value"].get<double>(), 50.0, 1e-9);
+    EXPECT_EQ(r["metrics"]["csat"]["n"], 12);
+    EXPECT_NEAR(at(r, "/metrics/csat/value"), 66.66666666666667, 1e-9);
+    EXPECT_NEAR(at(r, "/metrics/csat/mean"), 3.5833333333333335, 1e-9);
+    bool warned = false;
+    for (const json& warning : r["warnings"]) warned = warned || warning["code"] == "row.not_data";
+    EXPECT_TRUE(warned);
+  }
+  // merge == whole
+  const json whole = analyze_fixture("qualtrics_nps.csv");
+  const json merged = analyze_fixture("qualtrics_nps.csv", 0, json{{"merge_check", true}});
+  EXPECT_EQ(whole["metrics"], merged["metrics"]);
+}
+
+// The ImportId line alone marks the line above it as question texts, even when that line repeats
+// none of the short ids (a file with only response id, date and question columns).
+TEST(AnalysisVendors3, QualtricsImportIdLineMarksQuestionTexts) {
+  const std::string text =
+      "ResponseId,RecordedDate,Q7,Q8_1\n"
+      "Response ID,Recorded Date,How likely are you to recommend us to a friend?,What is your email address? - Email\n"
+      "\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"recordedDate\"\",\"\"timeZone\"\":\"\"UTC\"\"}\","
+      "\"{\"\"ImportId\"\":\"\"QID7\"\"}\",\"{\"\"ImportId\"\":\"\"QID8_1\"\"}\"\n"
+      "R_a1,2024-05-01 10:00:00,10,a@example.com\n"
+      "R_a2,2024-05-02 11:00:00,4,\n"
+      "R_a3,2024-05-03 12:00:00,9,c@example.com\n";
+  const json r = skpi::analysis::testing::analyze_text(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "survey");
+  EXPECT_EQ(r["mapping"]["nps"], "Q7");
+  EXPECT_EQ(r["mapping"]["date"], "RecordedDate");
+  EXPECT_EQ(r["rows"]["reasons"]["row.not_data"], 2);
+  EXPECT_TRUE(r["rows"]["bad"].empty());
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/responses/value"), 3);
+  EXPECT_NEAR(at(r, "/metrics/nps/value"), 33.333333333333336, 1e-9);  // 2 promoters, 1 detractor
+}
+
+// A first record that is an ordinary row is never taken for labels: a file whose first row happens
+// to repeat two header words stays data.
+TEST(AnalysisVendors3, OrdinaryFirstRowIsData) {
+  const std::string text =
+      "Date,Score,Channel,Comment\n"
+      "2024-05-01,9,Channel,Score\n"
+      "2024-05-02,3,Email,\n";
+  const json r = skpi::analysis::testing::analyze_text(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_FALSE(r["rows"]["reasons"].contains("row.not_data"));
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/responses/value"), 2);
+}

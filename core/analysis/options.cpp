@@ -291,7 +291,7 @@ std::pair<Options, std::optional<Error>> parse_options(const json& input) {
   if (auto encoding = text("encoding")) {
     if (*encoding == "\x01") return fail(option_error("options.encoding.invalid", "encoding", "encoding must be a name such as utf-8."));
     if (lower(*encoding) != "auto" && !csv::encoding_from_name(*encoding)) {
-      return fail(option_error("options.encoding.unknown", "encoding", "Unknown encoding \"" + *encoding + "\" (utf-8, utf-16le, utf-16be, windows-1252, windows-1250, windows-1254, windows-1256)."));
+      return fail(option_error("options.encoding.unknown", "encoding", "Unknown encoding \"" + *encoding + "\" (utf-8, utf-16le, utf-16be, windows-1252, windows-1250, windows-1254, windows-1256, windows-1257)."));
     }
     options.reader.encoding = *encoding;
   }

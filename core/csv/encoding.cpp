@@ -33,6 +33,28 @@ const std::uint8_t* skip_ascii(const std::uint8_t* p, const std::uint8_t* end) {
 
 char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+bool ascii_letter(std::uint8_t byte) { return (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z'; }
+bool ascii_vowel(std::uint8_t byte) {
+  const std::uint8_t c = byte | 0x20;
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+// A letter in Windows-1252 and in the other code pages alike: ASCII, or 0xC0-0xFE but × ÷.
+bool letter_byte(std::uint8_t byte) { return ascii_letter(byte) || (byte >= 0xC0 && byte != 0xD7 && byte != 0xF7 && byte != 0xFF); }
+// Windows-1257 bytes of the letters Estonian, Latvian and Lithuanian write: Ą Į Ā Ä Ę Ē Č Ė Ģ Ķ Ī Ļ Š Ņ Ō
+// Õ Ö Ų Ū Ü Ž and their small letters (0x20 above). Not the Polish ones the code page also has (Ć Ł Ń Ś
+// Ź Ż), nor Å Ø Æ, nor Latvian's old Ŗ ŗ (0xAA 0xBA, Romanian's Ş ş in Windows-1250).
+bool baltic_letter(std::uint8_t byte) {
+  if (byte < 0xC0 || byte == 0xD7 || byte == 0xF7 || byte == 0xFF) return false;
+  switch (byte & 0xDF) {
+    case 0xC0: case 0xC1: case 0xC2: case 0xC4: case 0xC6: case 0xC7: case 0xC8: case 0xCB: case 0xCC: case 0xCD:
+    case 0xCE: case 0xCF: case 0xD0: case 0xD2: case 0xD4: case 0xD5: case 0xD6: case 0xD8: case 0xDB: case 0xDC:
+    case 0xDE:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 namespace detail {
@@ -125,8 +147,28 @@ constexpr std::uint16_t windows1256_high[128] = {  // CP1256 bytes 0x80-0xFF (un
     0x0651, 0x00F9, 0x0652, 0x00FB, 0x00FC, 0x200E, 0x200F, 0x06D2,
 };
 
+constexpr std::uint16_t windows1257_high[128] = {  // CP1257 bytes 0x80-0xFF (undefined ones: the C1 control of the same value)
+    0x20AC, 0x0081, 0x201A, 0x0083, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x0088, 0x2030, 0x008A, 0x2039, 0x008C, 0x00A8, 0x02C7, 0x00B8,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x0098, 0x2122, 0x009A, 0x203A, 0x009C, 0x00AF, 0x02DB, 0x009F,
+    0x00A0, 0x00A1, 0x00A2, 0x00A3, 0x00A4, 0x00A5, 0x00A6, 0x00A7,
+    0x00D8, 0x00A9, 0x0156, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00C6,
+    0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7,
+    0x00F8, 0x00B9, 0x0157, 0x00BB, 0x00BC, 0x00BD, 0x00BE, 0x00E6,
+    0x0104, 0x012E, 0x0100, 0x0106, 0x00C4, 0x00C5, 0x0118, 0x0112,
+    0x010C, 0x00C9, 0x0179, 0x0116, 0x0122, 0x0136, 0x012A, 0x013B,
+    0x0160, 0x0143, 0x0145, 0x00D3, 0x014C, 0x00D5, 0x00D6, 0x00D7,
+    0x0172, 0x0141, 0x015A, 0x016A, 0x00DC, 0x017B, 0x017D, 0x00DF,
+    0x0105, 0x012F, 0x0101, 0x0107, 0x00E4, 0x00E5, 0x0119, 0x0113,
+    0x010D, 0x00E9, 0x017A, 0x0117, 0x0123, 0x0137, 0x012B, 0x013C,
+    0x0161, 0x0144, 0x0146, 0x00F3, 0x014D, 0x00F5, 0x00F6, 0x00F7,
+    0x0173, 0x0142, 0x015B, 0x016B, 0x00FC, 0x017C, 0x017E, 0x02D9,
+};
+
 std::uint32_t windows1250_code_point(std::uint8_t byte) { return byte < 0x80 ? byte : windows1250_high[byte - 0x80]; }
 std::uint32_t windows1256_code_point(std::uint8_t byte) { return byte < 0x80 ? byte : windows1256_high[byte - 0x80]; }
+std::uint32_t windows1257_code_point(std::uint8_t byte) { return byte < 0x80 ? byte : windows1257_high[byte - 0x80]; }
 
 std::size_t encode_utf8(std::uint32_t cp, char* out) {
   if (cp < 0x80) {
@@ -200,11 +242,31 @@ EncodingGuess detect_encoding(const std::uint8_t* data, std::size_t size, bool c
   // Arabic Excel writes Windows-1256, whose letters ء..ك sit at 0xC1-0xDF, where Windows-1252 has
   // the capitals with accents (and ß) that Western text uses far less than its small letters.
   // Romanian Excel writes Windows-1250, whose ş ţ Ş Ţ are º þ ª Þ in Windows-1252.
+  // Estonian, Latvian and Lithuanian Excel write Windows-1257: õ ä ö ü have the bytes of Windows-1252,
+  // but š ž Š Ž sit where it has the Icelandic ð þ Ð Þ (and Windows-1254 ğ ş Ğ Ş). They count when they
+  // start a word or follow a consonant ("Šoti", "žanr", "Jüri Žukov", "Tšekk"), where ğ never stands and
+  // ð seldom, and the letters of those languages must then make three quarters of the letters above 0x7F.
+  // Turkish ı İ and Icelandic ý ú ó (1257: ż Ż ś Ś ó Ó, which none of the three languages writes) keep
+  // Turkish text Turkish and Icelandic text Western; Arabic's ف ع س are the same bytes. Checked before
+  // Arabic, as a Baltic file with many capitals (Š Ž Õ Ä Ö Ü, in Windows-1256's letter block) could pass
+  // for Arabic.
   std::size_t high = 0, turkish = 0, turkish_only = 0, arabic = 0, romanian = 0, romanian_st = 0;
+  std::size_t letters = 0, baltic = 0, baltic_sz = 0, not_baltic = 0;
   for (std::size_t i = 0; i < size; ++i) {
     const std::uint8_t byte = data[i];
     if (byte < 0x80) continue;
     ++high;
+    if (letter_byte(byte) || byte == 0xA8 || byte == 0xAA || byte == 0xAF || byte == 0xB8 || byte == 0xBA || byte == 0xBF) {
+      ++letters;  // letters in Windows-1257 (also Ø Ŗ Æ ø ŗ æ below 0xC0)
+      baltic += baltic_letter(byte);
+      const std::uint8_t folded = byte & 0xDF;
+      not_baltic += folded == 0xDD || folded == 0xDA || folded == 0xD3;  // ż ś ó (1252 ý ú ó, 1254 ı ú ó)
+      if (folded == 0xD0 || folded == 0xDE) {
+        const std::uint8_t prev = i > 0 ? data[i - 1] : 0;
+        const std::uint8_t following = i + 1 < size ? data[i + 1] : 0;
+        baltic_sz += letter_byte(following) && (!letter_byte(prev) || (ascii_letter(prev) && !ascii_vowel(prev)));
+      }
+    }
     turkish += byte == 0xD0 || byte == 0xDD || byte == 0xDE || byte == 0xF0 || byte == 0xFD || byte == 0xFE;
     turkish_only += byte == 0xD0 || byte == 0xDD || byte == 0xF0 || byte == 0xFD;  // Ğ İ ğ ı: no Romanian letter
     arabic += byte >= 0xC1 && byte <= 0xDF && byte != 0xD7;
@@ -216,6 +278,7 @@ EncodingGuess detect_encoding(const std::uint8_t* data, std::size_t size, bool c
     romanian_st += st;
     romanian += st || byte == 0xE3 || byte == 0xC3 || byte == 0xE2 || byte == 0xC2 || byte == 0xEE || byte == 0xCE;  // ă Ă â Â î Î
   }
+  if (baltic_sz >= 1 && baltic * 4 >= letters * 3 && not_baltic * 20 <= baltic) return {Encoding::windows1257, 0, "windows-1257"};
   if (high >= 8 && arabic * 10 >= high * 4) return {Encoding::windows1256, 0, "windows-1256"};
   if (turkish >= 2 && turkish_only >= 1 && turkish * 4 >= high) return {Encoding::windows1254, 0, "windows-1254"};
   if (romanian_st >= 2 && romanian * 2 >= high) return {Encoding::windows1250, 0, "windows-1250"};
@@ -237,6 +300,7 @@ std::optional<Encoding> encoding_from_name(std::string_view name) {
     return Encoding::windows1254;
   if (n == "windows-1250" || n == "cp1250" || n == "windows1250") return Encoding::windows1250;
   if (n == "windows-1256" || n == "cp1256" || n == "windows1256") return Encoding::windows1256;
+  if (n == "windows-1257" || n == "cp1257" || n == "windows1257") return Encoding::windows1257;
   return std::nullopt;
 }
 
@@ -252,6 +316,7 @@ std::size_t bom_length_for(Encoding encoding, const std::uint8_t* data, std::siz
     case Encoding::windows1254:
     case Encoding::windows1250:
     case Encoding::windows1256:
+    case Encoding::windows1257:
       return 0;
   }
   return 0;
@@ -279,6 +344,7 @@ void Decoder::decode(const std::uint8_t* data, std::size_t size, SpanSink& out) 
     case Encoding::windows1254:
     case Encoding::windows1250:
     case Encoding::windows1256:
+    case Encoding::windows1257:
       decode_single_byte(data, end, out);
       break;
     case Encoding::utf16le:
@@ -374,6 +440,7 @@ void Decoder::decode_single_byte(const std::uint8_t* p, const std::uint8_t* end,
   const auto code_point = encoding_ == Encoding::windows1254   ? detail::windows1254_code_point
                           : encoding_ == Encoding::windows1250 ? detail::windows1250_code_point
                           : encoding_ == Encoding::windows1256 ? detail::windows1256_code_point
+                          : encoding_ == Encoding::windows1257 ? detail::windows1257_code_point
                                                                : detail::windows1252_code_point;
   while (p < end) {
     const std::uint8_t* run = p;

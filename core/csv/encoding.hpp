@@ -1,6 +1,6 @@
 // Text encodings for the CSV reader: detection from a byte sample and streaming decoders that turn
 // UTF-8 (checked), UTF-16LE/BE and the Windows code pages Excel writes in the product's locales
-// (1252 Western, 1250 Central European / Romanian, 1254 Turkish, 1256 Arabic) into UTF-8, whatever
+// (1252 Western, 1250 Central European / Romanian, 1254 Turkish, 1256 Arabic, 1257 Baltic) into UTF-8, whatever
 // the chunk boundaries.
 #pragma once
 
@@ -12,12 +12,12 @@
 
 namespace skpi::csv {
 
-enum class Encoding { utf8, utf16le, utf16be, windows1252, windows1254, windows1250, windows1256 };
+enum class Encoding { utf8, utf16le, utf16be, windows1252, windows1254, windows1250, windows1256, windows1257 };
 
 /** One of the single-byte Windows code pages. */
 inline bool is_single_byte(Encoding encoding) {
   return encoding == Encoding::windows1252 || encoding == Encoding::windows1254 || encoding == Encoding::windows1250 ||
-         encoding == Encoding::windows1256;
+         encoding == Encoding::windows1256 || encoding == Encoding::windows1257;
 }
 
 /// Receives decoded UTF-8 text. A span is only valid during the call.
@@ -30,22 +30,24 @@ class SpanSink {
 struct EncodingGuess {
   Encoding encoding = Encoding::utf8;
   std::size_t bom_length = 0;  // bytes to skip at the start of the input
-  std::string name;            // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252", "-1250", "-1254", "-1256"
+  std::string name;            // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252", "-1250", "-1254", "-1256", "-1257"
 };
 
 /** Guesses the encoding of a file from its first bytes. `complete` says the sample is the whole
  *  input (so a truncated UTF-8 sequence at its end is an error, not a chunk boundary).
  *  Order: BOM; BOM-less UTF-16 (NUL in every other byte); UTF-8 when the sample is valid UTF-8 or
  *  valid multi-byte sequences outnumber invalid bytes; else a Windows code page from the bytes above
- *  0x7F: 1256 when Arabic letters fill the block where Windows-1252 has capitals with accents, 1254
- *  when the letters only Turkish uses (ğ ı ş Ğ İ Ş, which 1252 has as ð ý þ Ð Ý Þ) make a quarter of
- *  them, 1250 when Romanian's ş ţ (1252: º þ) with ă â î make half of them, else 1252. */
+ *  0x7F: 1257 when š ž Š Ž (1252: ð þ Ð Þ) start a word or follow a consonant ("Šmidt", "Tšekk") and
+ *  Estonian, Latvian and Lithuanian letters make three quarters of them, 1256 when Arabic letters fill
+ *  the block where Windows-1252 has capitals with accents, 1254 when the letters only Turkish
+ *  uses (ğ ı ş Ğ İ Ş, which 1252 has as ð ý þ Ð Ý Þ) make a quarter of them, 1250 when Romanian's
+ *  ş ţ (1252: º þ) with ă â î make half of them, else 1252. */
 EncodingGuess detect_encoding(const std::uint8_t* data, std::size_t size, bool complete);
 
 /** Parses an `encoding` option: "utf-8"/"utf8", "utf-16le", "utf-16be", "utf-16" (LE unless a BOM
  *  says BE), "windows-1252"/"cp1252"/"latin-1"/"latin1"/"iso-8859-1", "windows-1254"/"cp1254"/
  *  "iso-8859-9"/"latin-5" (Turkish), "windows-1250"/"cp1250" (Central European), "windows-1256"/"cp1256"
- *  (Arabic) (case-insensitive).
+ *  (Arabic), "windows-1257"/"cp1257" (Baltic) (case-insensitive).
  *  "auto" and unknown names give nullopt. */
 std::optional<Encoding> encoding_from_name(std::string_view name);
 
@@ -71,7 +73,7 @@ class Decoder {
  private:
   void decode_utf8(const std::uint8_t* p, const std::uint8_t* end, SpanSink& out);
   void decode_utf8_slow(const std::uint8_t* p, const std::uint8_t* end, SpanSink& out);
-  void decode_single_byte(const std::uint8_t* p, const std::uint8_t* end, SpanSink& out);  // Windows-1252 / -1254
+  void decode_single_byte(const std::uint8_t* p, const std::uint8_t* end, SpanSink& out);  // the Windows code pages
   void decode_utf16(const std::uint8_t* p, const std::uint8_t* end, SpanSink& out);
   void put_code_point(std::uint32_t code_point);
   void flush(SpanSink& out);
@@ -92,9 +94,10 @@ std::uint32_t windows1252_code_point(std::uint8_t byte);
 /// Windows-1254 (Turkish) byte to Unicode: Windows-1252 but for Ğ İ Ş ğ ı ş at 0xD0 0xDD 0xDE 0xF0 0xFD 0xFE
 /// (0x8E 0x9E, undefined there, map to the C1 controls).
 std::uint32_t windows1254_code_point(std::uint8_t byte);
-/// Windows-1250 (Central European, Romanian) and Windows-1256 (Arabic) bytes to Unicode.
+/// Windows-1250 (Central European, Romanian), Windows-1256 (Arabic) and Windows-1257 (Baltic) bytes to Unicode.
 std::uint32_t windows1250_code_point(std::uint8_t byte);
 std::uint32_t windows1256_code_point(std::uint8_t byte);
+std::uint32_t windows1257_code_point(std::uint8_t byte);
 /// Appends the UTF-8 encoding of code_point; returns the number of bytes (1-4).
 std::size_t encode_utf8(std::uint32_t code_point, char* out);
 }  // namespace detail

@@ -162,6 +162,7 @@ void StreamReader::decide(bool complete) {
       case Encoding::windows1254: guess.name = "windows-1254"; break;
       case Encoding::windows1250: guess.name = "windows-1250"; break;
       case Encoding::windows1256: guess.name = "windows-1256"; break;
+      case Encoding::windows1257: guess.name = "windows-1257"; break;
     }
   } else {
     guess = detect_encoding(raw, sample_.size(), complete);

@@ -16,7 +16,7 @@
 namespace skpi::csv {
 
 struct ReaderOptions {
-  std::string encoding = "auto";   // "auto", "utf-8", "utf-16le", "utf-16be", "utf-16", "windows-1252" (aliases: cp1252, latin-1, iso-8859-1), "windows-1254" (cp1254, iso-8859-9, latin-5), "windows-1250", "windows-1256"
+  std::string encoding = "auto";   // "auto", "utf-8", "utf-16le", "utf-16be", "utf-16", "windows-1252" (aliases: cp1252, latin-1, iso-8859-1), "windows-1254" (cp1254, iso-8859-9, latin-5), "windows-1250", "windows-1256", "windows-1257" (cp1257)
   std::string delimiter = "auto";  // "auto", ",", ";", "\t", "|", "space" (runs of blanks); also "tab", "comma", "semicolon", "pipe", any one ASCII byte
   char decimal = 0;                // 0 = sniff, or ',' / '.'
   std::size_t sniff_bytes = 65536; // raw bytes held before the dialect is decided (min 4, max 16 MiB)
@@ -27,7 +27,7 @@ struct ReaderOptions {
 };
 
 struct Dialect {
-  std::string encoding = "utf-8";  // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252", "windows-1250", "windows-1254", "windows-1256"
+  std::string encoding = "utf-8";  // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252", "windows-1250", "windows-1254", "windows-1256", "windows-1257"
   char delimiter = ',';            // ' ' when whitespace_delimited
   bool whitespace_delimited = false;
   char quote = '"';

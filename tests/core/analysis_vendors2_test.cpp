@@ -5,9 +5,11 @@
 // tests/fixtures/vendors/expected.py (plain Python 3, csv module only, nothing shared with the engine).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -212,4 +214,45 @@ TEST(AnalysisVendors2, RomanianWindows1250) {
   EXPECT_NEAR(at(r, "/metrics/resolution_rate/value"), 100.0 * 4 / 6, 1e-9);
   EXPECT_EQ(r["metrics"]["agents"][0]["agent"], "Ştefan Popescu");
   EXPECT_EQ(r["metrics"]["agents"][1]["agent"], "Ioana Ţurcanu");
+}
+
+// Estonian Excel "CSV": Windows-1257, ';', dd.mm.yyyy, š ž Š Ž in names and subjects (1252 would
+// read them as ð þ Ð Þ). Figures from expected.py ("estonian_cp1257"); the same report whatever the
+// chunk size, and with the encoding forced by name.
+TEST(AnalysisVendors2, EstonianWindows1257) {
+  const json r = analyze_fixture("et_tickets_cp1257.csv", 11);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["dialect"]["encoding"], "windows-1257");
+  EXPECT_EQ(r["dialect"]["delimiter"], ";");
+  EXPECT_EQ(r["dialect"]["date_order"], "dmy");
+  EXPECT_EQ(r["kind"], "tickets");
+  EXPECT_EQ(r["mapping"]["created_at"], "Loodud");
+  EXPECT_EQ(r["mapping"]["status"], "Staatus");
+  EXPECT_EQ(r["mapping"]["agent"], "Agent");
+  EXPECT_EQ(r["mapping"]["rating"], "Rahulolu");
+  EXPECT_EQ(r["rows"]["issues"]["value.bad_timestamp"], 1);  // 31.02.2024
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/tickets/value"), 10);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution_rate/value"), 70);
+  EXPECT_EQ(r["metrics"]["first_response"]["n"], 8);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/median"), 1800);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/mean"), 2760);
+  EXPECT_EQ(r["metrics"]["resolution"]["n"], 6);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution/median"), 43200);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution/mean"), 45300);
+  EXPECT_EQ(r["metrics"]["csat"]["n"], 8);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/csat/value"), 62.5);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/csat/mean"), 3.625);
+  std::vector<std::string> agents;
+  for (const json& a : r["metrics"]["agents"]) agents.push_back(a["agent"].get<std::string>());
+  EXPECT_NE(std::find(agents.begin(), agents.end(), "Jüri Šmidt"), agents.end()) << r["metrics"]["agents"].dump();
+  EXPECT_NE(std::find(agents.begin(), agents.end(), "Žanna Põld"), agents.end()) << r["metrics"]["agents"].dump();
+  for (const std::size_t chunk : {1, 3, 64}) {
+    const json c = analyze_fixture("et_tickets_cp1257.csv", chunk);
+    EXPECT_EQ(c["dialect"], r["dialect"]) << chunk;
+    EXPECT_EQ(c["metrics"], r["metrics"]) << chunk;
+  }
+  const json forced = analyze_fixture("et_tickets_cp1257.csv", 0, json{{"encoding", "cp1257"}});
+  ASSERT_TRUE(forced["ok"].get<bool>()) << forced.dump(2);
+  EXPECT_EQ(forced["dialect"]["encoding"], "windows-1257");
+  EXPECT_EQ(forced["metrics"], r["metrics"]);
 }

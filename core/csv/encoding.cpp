@@ -240,7 +240,8 @@ EncodingGuess detect_encoding(const std::uint8_t* data, std::size_t size, bool c
   // them constantly ("Oluşturulma", "Müşteri", "Çözüldü" aside), other languages of Windows-1252
   // hardly ever, so a quarter of the high bytes being these six decides.
   // Arabic Excel writes Windows-1256, whose letters ء..ك sit at 0xC1-0xDF, where Windows-1252 has
-  // the capitals with accents (and ß) that Western text uses far less than its small letters.
+  // the capitals with accents (and ß) that Western text uses far less than its small letters, and
+  // whose words are runs of high bytes.
   // Romanian Excel writes Windows-1250, whose ş ţ Ş Ţ are º þ ª Þ in Windows-1252.
   // Estonian, Latvian and Lithuanian Excel write Windows-1257: õ ä ö ü have the bytes of Windows-1252,
   // but š ž Š Ž sit where it has the Icelandic ð þ Ð Þ (and Windows-1254 ğ ş Ğ Ş). They count when they
@@ -251,7 +252,7 @@ EncodingGuess detect_encoding(const std::uint8_t* data, std::size_t size, bool c
   // Arabic, as a Baltic file with many capitals (Š Ž Õ Ä Ö Ü, in Windows-1256's letter block) could pass
   // for Arabic.
   std::size_t high = 0, turkish = 0, turkish_only = 0, arabic = 0, romanian = 0, romanian_st = 0;
-  std::size_t letters = 0, baltic = 0, baltic_sz = 0, not_baltic = 0;
+  std::size_t letters = 0, baltic = 0, baltic_sz = 0, not_baltic = 0, in_runs = 0;
   for (std::size_t i = 0; i < size; ++i) {
     const std::uint8_t byte = data[i];
     if (byte < 0x80) continue;
@@ -270,6 +271,9 @@ EncodingGuess detect_encoding(const std::uint8_t* data, std::size_t size, bool c
     turkish += byte == 0xD0 || byte == 0xDD || byte == 0xDE || byte == 0xF0 || byte == 0xFD || byte == 0xFE;
     turkish_only += byte == 0xD0 || byte == 0xDD || byte == 0xF0 || byte == 0xFD;  // Ğ İ ğ ı: no Romanian letter
     arabic += byte >= 0xC1 && byte <= 0xDF && byte != 0xD7;
+    // Arabic words are runs of high bytes; accented Western letters stand alone between ASCII ones.
+    const bool high_neighbour = (i > 0 && data[i - 1] >= 0x80) || (i + 1 < size && data[i + 1] >= 0x80);
+    in_runs += high_neighbour;
     // ş Ş ţ Ţ inside a word (followed by a letter): Windows-1252's º ª stand after a number or "n"
     // ("nº 5"), and þ Þ only in Icelandic.
     const std::uint8_t next = i + 1 < size ? data[i + 1] : 0;
@@ -279,7 +283,9 @@ EncodingGuess detect_encoding(const std::uint8_t* data, std::size_t size, bool c
     romanian += st || byte == 0xE3 || byte == 0xC3 || byte == 0xE2 || byte == 0xC2 || byte == 0xEE || byte == 0xCE;  // ă Ă â Â î Î
   }
   if (baltic_sz >= 1 && baltic * 4 >= letters * 3 && not_baltic * 20 <= baltic) return {Encoding::windows1257, 0, "windows-1257"};
-  if (high >= 8 && arabic * 10 >= high * 4) return {Encoding::windows1256, 0, "windows-1256"};
+  // German capitals and ß alone can fill 0xC1-0xDF ("Übersicht", "Größe", "Schließen"), so Arabic
+  // also needs most high bytes to stand in runs.
+  if (high >= 8 && arabic * 10 >= high * 4 && in_runs * 10 >= high * 7) return {Encoding::windows1256, 0, "windows-1256"};
   if (turkish >= 2 && turkish_only >= 1 && turkish * 4 >= high) return {Encoding::windows1254, 0, "windows-1254"};
   if (romanian_st >= 2 && romanian * 2 >= high) return {Encoding::windows1250, 0, "windows-1250"};
   return {Encoding::windows1252, 0, "windows-1252"};

@@ -184,7 +184,7 @@ namespace {
 // What one distinct cell value looks like; computed once per distinct value of a column.
 struct CellClass {
   bool number = false, integer = false, leading_zero = false, timestamp = false, year_first = false, duration = false;
-  bool verdict = false, outcome = false, ticket_state = false, payment = false;
+  bool verdict = false, outcome = false, ticket_state = false, payment = false, response_type = false;
   bool month_name = false, worded_duration = false, percent = false, six_digit_date = false, money = false;
   double value = 0;
 };
@@ -201,6 +201,7 @@ CellClass classify_cell(std::string_view value, char decimal) {
     cell.verdict = read_flag(value, flag) == Read::ok;
     int year = 0, month = 0, day = 0;
     cell.six_digit_date = value.size() == 6 && read_yymmdd(value, year, month, day);
+    cell.response_type = classify_response_type(value) != 0;
     return cell;
   }
   std::int64_t seconds_since_epoch = 0;
@@ -247,6 +248,7 @@ CellClass classify_cell(std::string_view value, char decimal) {
   cell.outcome = classify_outcome(value) != 0;
   cell.ticket_state = classify_status(value) != 0;
   cell.payment = classify_payment(value) != 0 && !cell.ticket_state;
+  cell.response_type = classify_response_type(value) != 0;
   return cell;
 }
 
@@ -299,6 +301,8 @@ std::vector<ColumnProfile> profile_columns(const Sample& sample, char decimal) {
       profile.outcome_only += cell.outcome && !cell.ticket_state;
       profile.state_only += cell.ticket_state && !cell.outcome;
       profile.payments += cell.payment;
+      profile.response_types += cell.response_type;
+      profile.response_type_words += cell.response_type && !cell.number;
       profile.month_names += cell.month_name;
       profile.worded_durations += cell.worded_duration;
       profile.percents += cell.percent;
@@ -371,6 +375,7 @@ bool values_fit(Role role, const ColumnProfile& profile, std::string& why) {
         fits = mostly(profile.verdicts, n);
       if (role == Role::resolved_flag && !fits) fits = mostly(profile.ticket_states, n);  // Jira: To Do / In Progress / Done
       if (role == Role::outcome) fits = mostly(profile.outcomes, n) || mostly(profile.verdicts, n);  // or answered yes/no
+      if (role == Role::response_type) fits = profile.response_types == n;  // every value a Qualtrics response type
       break;
   }
   if (!fits) why = std::string("values look like ") + type_of(profile) + " (e.g. \"" + profile.first_value.substr(0, 40) + "\")";
@@ -548,6 +553,11 @@ std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnP
           column.note = "status values are call outcomes";
           continue;
         }
+        // "Response Type" that is not Qualtrics' (Typeform's completed / partial): not used, no warning.
+        if (role == Role::response_type) {
+          column.note = "not Qualtrics' response types (e.g. \"" + profile.first_value.substr(0, 40) + "\"); not used";
+          continue;
+        }
         // Names that hold yes/no values in some exports: "Answered (Y/N)", "Resolved".
         if (role == Role::answered_calls && mostly(profile.verdicts, profile.values) && !mapping.has(Role::outcome)) {
           assign(mapping, candidate.index, Role::outcome, 1, "header");
@@ -594,6 +604,16 @@ std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnP
       if (profile.values > 0 && mostly(profile.payments, profile.values) && profile.state_only == 0) {
         move_role(mapping, Role::status, Role::payment_status);
         mapping.columns[static_cast<std::size_t>(status_column)].note = "status values are payment outcomes";
+      }
+    }
+    // A status column of Qualtrics response types in words (IP Address / Survey Preview / Spam; a
+    // file without the question-text row) is the response type.
+    if (const int status_column = mapping.column(Role::status); status_column >= 0 && !mapping.has(Role::response_type) &&
+                                                              static_cast<std::size_t>(status_column) < profiles.size()) {
+      const ColumnProfile& profile = profiles[static_cast<std::size_t>(status_column)];
+      if (profile.values > 0 && profile.response_type_words == profile.values) {
+        move_role(mapping, Role::status, Role::response_type);
+        mapping.columns[static_cast<std::size_t>(status_column)].note = "status values are Qualtrics response types";
       }
     }
     // A status column whose values are call outcomes (Success / Abandoned) is the outcome.

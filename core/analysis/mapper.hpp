@@ -55,6 +55,8 @@ struct ColumnProfile {
   std::size_t outcome_only = 0;   // call outcome words that are no ticket state ("no-answer", "busy")
   std::size_t state_only = 0;     // ticket states that are no call outcome ("open", "closed")
   std::size_t payments = 0;       // payment outcome words that are no ticket state ("paid", "refunded")
+  std::size_t response_types = 0;      // Qualtrics response types: words ("IP Address", "Spam") or codes (0, 1, 2, 4, 8, 16, 17)
+  std::size_t response_type_words = 0;  // the words only
   double min = 0, max = 0;
   bool any_number = false;
   std::size_t distinct = 0;    // distinct values among the first 256 kinds seen

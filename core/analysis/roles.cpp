@@ -89,6 +89,7 @@ constexpr RoleInfo role_infos[] = {
     {Role::currency, "currency", ValueType::text},
     {Role::unit_price, "unit_price", ValueType::number},
     {Role::order_id, "order_id", ValueType::text},
+    {Role::response_type, "response_type", ValueType::text},
 };
 static_assert(sizeof(role_infos) / sizeof(role_infos[0]) == role_count, "one RoleInfo per role, in enum order");
 
@@ -380,7 +381,7 @@ constexpr TableRow header_rows[] = {
     // then "Response Type, Start Date (UTC), Stage Date (UTC), Submit Date (UTC), Network ID, Tags".
     // The submit time is when the answer was given.
     {Role::date, 100, sec, false, "submit date (utc)|submit date|submitted at|submitted at (utc)"},
-    {Role::none, 100, sec, false, "start date (utc)|stage date (utc)|network id|response type"},
+    {Role::none, 100, sec, false, "start date (utc)|stage date (utc)|network id"},
     // ---- Qualtrics response exports: three header rows (short ids StartDate, ..., RecordedDate,
     // ResponseId, ..., Q1, Q2; the question texts; {"ImportId":...} JSON). A response is recorded at
     // RecordedDate. "Status" is the response type (IP Address / Survey Preview / Spam), not a ticket
@@ -389,6 +390,9 @@ constexpr TableRow header_rows[] = {
     // group is never the score. The survey's distribution channel (anonymous link, email, SMS) is not
     // the contact channel.
     {Role::date, 100, sec, false, "recorded date|recordeddate"},
+    // Qualtrics' response type (its "Status" column, under the text "Response Type"). Typeform's
+    // "Response Type" (completed / partial) has none of its values and is left unused (mapper.cpp).
+    {Role::response_type, 100, sec, false, "response type|responsetype"},
     {Role::none, 100, sec, false, "distribution channel|distributionchannel|ip address|ipaddress|user language|userlanguage|"
                                   "location latitude|location longitude|external data reference|external reference"},
     {Role::none, 45, sec, true, "nps group"},
@@ -810,7 +814,27 @@ constexpr std::string_view not_criterion_words[] = {"id", "total", "overall", "s
                                                     "seconds", "hours", "count", "number", "date", "comment", "comments",
                                                     "notes", "note", "percent of", "points possible"};
 
+// Qualtrics response types (text exports; numeric exports write the codes, see classify_response_type).
+constexpr WordClass response_type_words[] = {
+    {"ip address|imported|offline", 1},
+    {"survey preview|survey test|spam|offline survey preview", 2},
+};
+
 }  // namespace
+
+int classify_response_type(std::string_view value) {
+  std::size_t begin = 0, end = value.size();
+  while (begin < end && (value[begin] == ' ' || value[begin] == '\t')) ++begin;
+  while (end > begin && (value[end - 1] == ' ' || value[end - 1] == '\t' || value[end - 1] == '\r')) --end;
+  const std::string_view text = value.substr(begin, end - begin);
+  if (!text.empty() && text.size() <= 2 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    const int code = std::stoi(std::string(text));
+    if (code == 0 || code == 4 || code == 16) return 1;
+    if (code == 1 || code == 2 || code == 8 || code == 17) return 2;
+    return 0;
+  }
+  return classify_word(response_type_words, sizeof(response_type_words) / sizeof(response_type_words[0]), text);
+}
 
 int classify_author(std::string_view value) {
   return classify_word(author_words, sizeof(author_words) / sizeof(author_words[0]), value);

@@ -106,6 +106,9 @@ enum class Role : std::uint8_t {
   // column; UCI Online Retail) and the order / invoice a line belongs to
   unit_price,
   order_id,
+  // survey: Qualtrics' response type ("Status" under the question text "Response Type"): IP Address
+  // (a response), Survey Preview, Survey Test, Spam, Imported, Offline, or their numeric codes
+  response_type,
   count_  // number of roles, not a role
 };
 
@@ -162,5 +165,10 @@ bool not_a_criterion_header(std::string_view header);
 /** Words of a second header line below the real one, as survey tools write it (SurveyMonkey:
  *  "Response", "Open-Ended Response", "Other (please specify)"); the list is in roles.cpp. */
 bool subheader_word(std::string_view value);
+
+/** Qualtrics response types, from the words of the table in roles.cpp or the numeric codes of
+ *  numeric exports: 1 a response (IP Address 0, Imported 4, Offline 16), 2 not a respondent's answer
+ *  (Survey Preview 1, Survey Test 2, Spam 8, Offline Survey Preview 17), 0 unknown. */
+int classify_response_type(std::string_view value);
 
 }  // namespace skpi::analysis

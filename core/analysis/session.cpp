@@ -582,6 +582,11 @@ struct Session::State final : csv::RecordSink {
                                      (options.compare_to ? std::string(" and the compare_to period") : std::string()) + " (or undated), left out" +
                                      (outside == records_seen ? std::string("; no row falls within it.") : std::string(".")));
     }
+    if (const std::uint64_t tests = issues.skipped(Reason::row_test_response)) {
+      warn("row.test_response", std::to_string(tests) + (tests == 1 ? " response was" : " responses were") +
+                                    " a survey preview, test or spam (response type \"Survey Preview\", \"Survey Test\", \"Spam\") and " +
+                                    (tests == 1 ? "was" : "were") + " left out of the figures.");
+    }
     if (records_seen == 0 && !reader.failed() && phase != Phase::failed) warn("csv.no_rows", "The file has a header but no data rows.");
     if (records_seen > 0 && records_seen < 30 && mapping.kind != Kind::table) warn("small_sample", "Fewer than 30 rows: the figures are indicative only.");
     report["warnings"] = warnings;

@@ -54,10 +54,17 @@ class SurveyProcessor final : public Processor {
     const Mapping& m = *context.mapping;
     measure_columns_ = {m.column(Role::nps), m.column(Role::rating), m.column(Role::ces)};
     date_role_ = m.has(Role::date) ? Role::date : Role::created_at;
+    response_type_column_ = m.column(Role::response_type);
     for (std::size_t s = 0; s < segment_role_count; ++s) segment_columns_[s] = m.column(segment_roles[s]);
   }
 
   void add(const std::string_view* f, std::size_t n, std::uint64_t row) override {
+    // Qualtrics: the survey owner's previews and test runs, and responses flagged as spam, are no
+    // respondent's answers (a partial response is one: Finished does not matter here).
+    if (response_type_column_ >= 0 && classify_response_type(Context::cell(f, n, response_type_column_)) == 2) {
+      context_.issues->skip(Reason::row_test_response, row, response_type_column_);
+      return;
+    }
     double values[measure_count];
     int verdicts[measure_count] = {0, 0, 0};
     bool any = false;
@@ -214,6 +221,7 @@ class SurveyProcessor final : public Processor {
   LocalClock clock_;
   std::array<int, measure_count> measure_columns_{};
   Role date_role_;
+  int response_type_column_ = -1;
   std::array<int, segment_role_count> segment_columns_{};
   std::array<Dictionary, segment_role_count> segments_{Dictionary(10000), Dictionary(10000), Dictionary(10000), Dictionary(10000),
                                                        Dictionary(10000), Dictionary(10000), Dictionary(10000)};

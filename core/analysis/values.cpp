@@ -26,6 +26,7 @@ const char* reason_code(Reason reason) {
     case Reason::row_not_data: return "row.not_data";
     case Reason::call_outbound: return "call.outbound";
     case Reason::transaction_not_paid: return "transaction.not_paid";
+    case Reason::row_test_response: return "row.test_response";
     case Reason::count_: break;
   }
   return "unknown";
@@ -51,6 +52,7 @@ const char* reason_text(Reason reason) {
     case Reason::row_not_data: return "not a record (a footer or a second header line); left out";
     case Reason::call_outbound: return "an outbound call; left out";
     case Reason::transaction_not_paid: return "not paid (refunded, failed, voided or pending); left out";
+    case Reason::row_test_response: return "a survey preview, test or spam response, not a respondent's answer; left out";
     case Reason::count_: break;
   }
   return "not usable";

@@ -36,6 +36,7 @@ enum class Reason : std::uint8_t {
   row_not_data,   // a report footer ("Grand Totals (14 records)", copyright) or a second header line
   call_outbound,  // an outbound call: not an offered contact
   transaction_not_paid,  // a refunded, failed, voided or pending payment: no revenue
+  row_test_response,     // a survey preview, test or spam response (Qualtrics' response type)
   count_
 };
 inline constexpr std::size_t reason_count = static_cast<std::size_t>(Reason::count_);
@@ -57,9 +58,10 @@ class Issues {
   void skip(Reason reason, std::uint64_t row, int column = -1) {
     ++skipped_[static_cast<std::size_t>(reason)];
     ++skipped_rows_;
-    // Rows left out on purpose (outside the period, outbound calls, unpaid orders) are counted and
-    // summed up in a warning of their own, not listed as bad rows.
-    if (reason != Reason::row_outside_period && reason != Reason::call_outbound && reason != Reason::transaction_not_paid)
+    // Rows left out on purpose (outside the period, outbound calls, unpaid orders, survey previews,
+    // tests and spam) are counted and summed up in a warning of their own, not listed as bad rows.
+    if (reason != Reason::row_outside_period && reason != Reason::call_outbound && reason != Reason::transaction_not_paid &&
+        reason != Reason::row_test_response)
       remember(reason, row, column);
   }
   // A line that is part of the header (a second header line of question texts, a line of import

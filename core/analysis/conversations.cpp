@@ -82,21 +82,11 @@ void MessageParts::add(std::uint32_t index, const std::string_view* f, std::size
   // Author and part classes once per distinct value (the words are a table in roles.cpp).
   int author = 0;
   const std::string_view author_text = trim(Context::cell(f, n, col_author_type_));
-  if (!author_text.empty()) {
-    const std::uint32_t id = author_types_.id(author_text);
-    std::int8_t& tag = author_types_.tag(id);
-    if (tag < 0) tag = static_cast<std::int8_t>(classify_author(author_types_.name(id)));
-    author = tag;
-  }
+  if (!author_text.empty()) author = author_types_.classify_once(author_types_.id(author_text), classify_author);
   int part = 0;
   if (col_message_type_ >= 0) {
     const std::string_view part_text = trim(Context::cell(f, n, col_message_type_));
-    if (!part_text.empty()) {
-      const std::uint32_t id = part_types_.id(part_text);
-      std::int8_t& tag = part_types_.tag(id);
-      if (tag < 0) tag = static_cast<std::int8_t>(classify_part(part_types_.name(id)));
-      part = tag;
-    }
+    if (!part_text.empty()) part = part_types_.classify_once(part_types_.id(part_text), classify_part);
   }
   if (part == 2) {  // internal notes never reach the customer
     ++notes_;

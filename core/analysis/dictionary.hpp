@@ -154,6 +154,13 @@ class Dictionary {
 
   /** A byte per value for the caller's own notes (e.g. "is a missing marker"); starts at -1. */
   std::int8_t& tag(std::uint32_t id) { return id < tags_.size() ? tags_[id] : other_tag_; }
+  /** The tag of `id` as classify(name) decides it, once per distinct value (a tag is unset, -1, until then). */
+  template <typename Classify>
+  std::int8_t classify_once(std::uint32_t id, Classify&& classify) {
+    std::int8_t& value = tag(id);
+    if (value < 0) value = static_cast<std::int8_t>(classify(name(id)));
+    return value;
+  }
 
   std::string_view name(std::uint32_t id) const {
     if (id >= tags_.size()) return "(other)";

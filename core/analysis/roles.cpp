@@ -5,6 +5,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "core/analysis/values.hpp"
+
 namespace skpi::analysis {
 namespace {
 
@@ -823,10 +825,7 @@ constexpr WordClass response_type_words[] = {
 }  // namespace
 
 int classify_response_type(std::string_view value) {
-  std::size_t begin = 0, end = value.size();
-  while (begin < end && (value[begin] == ' ' || value[begin] == '\t')) ++begin;
-  while (end > begin && (value[end - 1] == ' ' || value[end - 1] == '\t' || value[end - 1] == '\r')) --end;
-  const std::string_view text = value.substr(begin, end - begin);
+  const std::string_view text = trim(value);
   if (!text.empty() && text.size() <= 2 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     const int code = std::stoi(std::string(text));
     if (code == 0 || code == 4 || code == 16) return 1;

@@ -626,11 +626,7 @@ class TicketProcessor final : public Processor {
     if (text_count > 4) t.*texts_[4].field = text_id(f, n, texts_[4].index, *texts_[4].dictionary);
     if (col_status_ >= 0) {
       t.status = text_id(f, n, col_status_, statuses_);
-      if (t.status != Dictionary::missing) {
-        std::int8_t& status_class = statuses_.tag(t.status);  // resolved / open / unknown, once per value
-        if (status_class < 0) status_class = static_cast<std::int8_t>(classify_status(statuses_.name(t.status)));
-        t.status_class = status_class;
-      }
+      if (t.status != Dictionary::missing) t.status_class = statuses_.classify_once(t.status, classify_status);  // resolved / open / unknown
     }
     if (t.status_class == 0 && col_resolved_flag_ >= 0) {
       bool resolved = false;

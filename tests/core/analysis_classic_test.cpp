@@ -20,46 +20,25 @@ using nlohmann::json;
 
 namespace {
 
+using skpi::analysis::testing::analyze_fixture;
 using skpi::analysis::testing::at;
+using skpi::analysis::testing::expect_same;
 using skpi::analysis::testing::has_warning;
 
-json analyze_fixture(const std::string& name, std::size_t chunk = 0, const json& options = json::object()) {
-  return skpi::analysis::testing::analyze_text(skpi::analysis::testing::read_fixture("classic/" + name), options, chunk);
-}
-
-// Same JSON, numbers equal up to summation order (merged halves add in another order).
-bool same(const json& a, const json& b) {
-  if (a.is_number() && b.is_number()) {
-    const double x = a.get<double>(), y = b.get<double>();
-    return std::fabs(x - y) <= 1e-9 * std::max(1.0, std::max(std::fabs(x), std::fabs(y)));
-  }
-  if (a.type() != b.type() || a.size() != b.size()) return false;
-  if (a.is_object()) {
-    for (auto it = a.begin(); it != a.end(); ++it)
-      if (!b.contains(it.key()) || !same(it.value(), b.at(it.key()))) return false;
-    return true;
-  }
-  if (a.is_array()) {
-    for (std::size_t i = 0; i < a.size(); ++i)
-      if (!same(a[i], b[i])) return false;
-    return true;
-  }
-  return a == b;
-}
 
 // merge == whole and chunking change nothing.
 void expect_stable(const std::string& name) {
   const json whole = analyze_fixture(name);
   json merged = analyze_fixture(name, 0, json{{"merge_check", true}});
   json chunked = analyze_fixture(name, 7);
-  EXPECT_TRUE(same(whole["metrics"], merged["metrics"])) << name;
+  expect_same(whole["metrics"], merged["metrics"], name);
   EXPECT_EQ(whole["metrics"], chunked["metrics"]) << name;
 }
 
 }  // namespace
 
 TEST(AnalysisClassic, KaggleSupportTicketsWithoutCreationTime) {
-  const json r = analyze_fixture("kaggle_support_tickets.csv");
+  const json r = analyze_fixture("classic/kaggle_support_tickets.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   // Before: a survey of the rating column; the tickets were lost.
   EXPECT_EQ(r["kind"], "tickets");
@@ -83,11 +62,11 @@ TEST(AnalysisClassic, KaggleSupportTicketsWithoutCreationTime) {
     if (row["channel"] == "Social media") EXPECT_EQ(row["count"], 9);
     if (row["channel"] == "Chat") EXPECT_EQ(row["count"], 8);
   }
-  expect_stable("kaggle_support_tickets.csv");
+  expect_stable("classic/kaggle_support_tickets.csv");
 }
 
 TEST(AnalysisClassic, OnlineRetailRevenueIsQuantityTimesUnitPrice) {
-  const json r = analyze_fixture("online_retail.csv");
+  const json r = analyze_fixture("classic/online_retail.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "transactions");
   EXPECT_EQ(r["dialect"]["date_order"], "mdy");
@@ -107,11 +86,11 @@ TEST(AnalysisClassic, OnlineRetailRevenueIsQuantityTimesUnitPrice) {
   EXPECT_DOUBLE_EQ(at(r, "/metrics/quantity/value"), 239);
   EXPECT_EQ(r["metrics"]["repeat_customers"]["count"], 4);
   EXPECT_NEAR(at(r, "/metrics/clv/value"), 5004.4825, 1e-6);
-  expect_stable("online_retail.csv");
+  expect_stable("classic/online_retail.csv");
 }
 
 TEST(AnalysisClassic, AnonymousBankCallLog) {
-  const json r = analyze_fixture("anonymous_bank_calls.txt");
+  const json r = analyze_fixture("classic/anonymous_bank_calls.txt");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "calls");
   EXPECT_EQ(r["dialect"]["delimiter"], "\t");
@@ -134,22 +113,22 @@ TEST(AnalysisClassic, AnonymousBankCallLog) {
   for (const json& slot : r["metrics"]["arrivals"]["by_time_of_day"]) {
     if (slot["time"] == "09:00") EXPECT_DOUBLE_EQ(slot["mean"].get<double>(), 1.0);
   }
-  expect_stable("anonymous_bank_calls.txt");
+  expect_stable("classic/anonymous_bank_calls.txt");
 }
 
 TEST(AnalysisClassic, OlistReviews) {
-  const json r = analyze_fixture("olist_order_reviews.csv");
+  const json r = analyze_fixture("classic/olist_order_reviews.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "survey");
   EXPECT_EQ(r["mapping"]["rating"], "review_score");
   EXPECT_DOUBLE_EQ(at(r, "/metrics/responses/value"), 20);
   EXPECT_DOUBLE_EQ(at(r, "/metrics/csat/value"), 60);
   EXPECT_DOUBLE_EQ(at(r, "/metrics/csat/mean"), 3.6);
-  expect_stable("olist_order_reviews.csv");
+  expect_stable("classic/olist_order_reviews.csv");
 }
 
 TEST(AnalysisClassic, TelcoChurnWithBlankTotalCharges) {
-  const json r = analyze_fixture("telco_customer_churn.csv");
+  const json r = analyze_fixture("classic/telco_customer_churn.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "transactions");
   EXPECT_DOUBLE_EQ(at(r, "/metrics/customers/value"), 24);
@@ -159,11 +138,11 @@ TEST(AnalysisClassic, TelcoChurnWithBlankTotalCharges) {
   EXPECT_EQ(r["metrics"]["revenue"]["n"], 21);  // three blank TotalCharges are not zeros
   EXPECT_DOUBLE_EQ(at(r, "/metrics/tenure/mean"), 26.375);
   EXPECT_NEAR(at(r, "/metrics/churn/by_segment/segment/0/churn"), 46.15384615384615, 1e-9);
-  expect_stable("telco_customer_churn.csv");
+  expect_stable("classic/telco_customer_churn.csv");
 }
 
 TEST(AnalysisClassic, PwcCallCentre) {
-  const json r = analyze_fixture("pwc_call_centre.csv");
+  const json r = analyze_fixture("classic/pwc_call_centre.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "calls");
   EXPECT_DOUBLE_EQ(at(r, "/metrics/offered/value"), 22);
@@ -175,11 +154,11 @@ TEST(AnalysisClassic, PwcCallCentre) {
   EXPECT_DOUBLE_EQ(at(r, "/metrics/aht/median"), 217);
   EXPECT_NEAR(at(r, "/metrics/resolution_rate/value"), 77.77777777777777, 1e-9);
   EXPECT_NEAR(at(r, "/metrics/csat/value"), 38.888888888888886, 1e-9);
-  expect_stable("pwc_call_centre.csv");
+  expect_stable("classic/pwc_call_centre.csv");
 }
 
 TEST(AnalysisClassic, TwitterSupportGivesNoInventedFigure) {
-  const json r = analyze_fixture("twcs_customer_support.csv");
+  const json r = analyze_fixture("classic/twcs_customer_support.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   // Tweets are not tickets, calls or survey answers: summarised as a table, no KPI is made up.
   EXPECT_EQ(r["kind"], "table");

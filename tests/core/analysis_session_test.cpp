@@ -14,6 +14,7 @@
 
 using skpi::analysis::Session;
 using nlohmann::json;
+using skpi::analysis::testing::expect_same;
 
 namespace {
 
@@ -556,32 +557,6 @@ TEST(AnalysisPeriods, PeriodAndComparison) {
 }
 
 // ------------------------------------------------------------------------------------- merge == whole
-
-namespace {
-
-// Equal up to floating-point rounding (sums in another order), everything else exactly.
-void expect_same(const json& a, const json& b, const std::string& path = "") {
-  if (a.is_number() && b.is_number()) {
-    const double x = a.get<double>(), y = b.get<double>();
-    EXPECT_NEAR(x, y, 1e-9 * std::max(1.0, std::fabs(x))) << path;
-    return;
-  }
-  ASSERT_EQ(a.type(), b.type()) << path;
-  if (a.is_object()) {
-    ASSERT_EQ(a.size(), b.size()) << path;
-    for (const auto& [key, item] : a.items()) {
-      ASSERT_TRUE(b.contains(key)) << path << "/" << key;
-      expect_same(item, b[key], path + "/" + key);
-    }
-  } else if (a.is_array()) {
-    ASSERT_EQ(a.size(), b.size()) << path;
-    for (std::size_t i = 0; i < a.size(); ++i) expect_same(a[i], b[i], path + "/" + std::to_string(i));
-  } else {
-    EXPECT_EQ(a, b) << path;
-  }
-}
-
-}  // namespace
 
 // merge_check sends every other row to a second accumulator and merges the two before the report:
 // through the real add paths of every kind, merge must equal whole.

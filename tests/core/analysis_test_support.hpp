@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <sstream>
@@ -33,6 +34,35 @@ inline std::string read_fixture(const std::string& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+/** The report of a fixture file ("vendors/zendesk_tickets.csv"), fed in chunks of `chunk` bytes (0: at once). */
+inline nlohmann::json analyze_fixture(const std::string& path, std::size_t chunk = 0,
+                                      const nlohmann::json& options = nlohmann::json::object()) {
+  return analyze_text(read_fixture(path), options, chunk);
+}
+
+/** Two reports' figures equal: whole numbers and everything else exactly, other numbers up to
+ *  floating-point rounding (merged accumulators add in another order). */
+inline void expect_same(const nlohmann::json& a, const nlohmann::json& b, const std::string& path = "") {
+  if (a.is_number() && b.is_number() && !(a.is_number_integer() && b.is_number_integer())) {
+    const double x = a.get<double>(), y = b.get<double>();
+    EXPECT_NEAR(x, y, 1e-9 * std::max(1.0, std::fabs(x))) << path;
+    return;
+  }
+  ASSERT_EQ(a.type(), b.type()) << path;
+  if (a.is_object()) {
+    ASSERT_EQ(a.size(), b.size()) << path;
+    for (const auto& [key, item] : a.items()) {
+      ASSERT_TRUE(b.contains(key)) << path << "/" << key;
+      expect_same(item, b[key], path + "/" + key);
+    }
+  } else if (a.is_array()) {
+    ASSERT_EQ(a.size(), b.size()) << path;
+    for (std::size_t i = 0; i < a.size(); ++i) expect_same(a[i], b[i], path + "/" + std::to_string(i));
+  } else {
+    EXPECT_EQ(a, b) << path;
+  }
 }
 
 /** The number at a JSON pointer of the report ("/metrics/fcr/value"). */

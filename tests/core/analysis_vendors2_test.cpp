@@ -20,18 +20,16 @@ using nlohmann::json;
 
 namespace {
 
+using skpi::analysis::testing::analyze_fixture;
 using skpi::analysis::testing::at;
 using skpi::analysis::testing::has_warning;
 
-json analyze_fixture(const std::string& name, std::size_t chunk = 0, const json& options = json::object()) {
-  return skpi::analysis::testing::analyze_text(skpi::analysis::testing::read_fixture("vendors/" + name), options, chunk);
-}
 
 }  // namespace
 
 // Header set: spec/csv-formats.md "Freshdesk (ticket export)", in that order.
 TEST(AnalysisVendors2, FreshdeskTicketExport) {
-  const json r = analyze_fixture("freshdesk_tickets.csv", 11);
+  const json r = analyze_fixture("vendors/freshdesk_tickets.csv", 11);
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "tickets");
   EXPECT_EQ(r["mapping"]["first_response_at"], "Initial response time");
@@ -74,7 +72,7 @@ TEST(AnalysisVendors2, FreshdeskTicketExport) {
 // Agent.{Username, ConnectedToAgentTimestamp, AgentInteractionDuration, CustomerHoldDuration,
 // AfterContactWorkDuration, NumberOfHolds}) flattened with '.' as Athena / Glue exports write it.
 TEST(AnalysisVendors2, AmazonConnectContactTraceRecords) {
-  const json r = analyze_fixture("amazon_connect_ctr.csv", 64);
+  const json r = analyze_fixture("vendors/amazon_connect_ctr.csv", 64);
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "calls");
   EXPECT_EQ(r["mapping"]["direction"], "InitiationMethod");
@@ -102,7 +100,7 @@ TEST(AnalysisVendors2, AmazonConnectContactTraceRecords) {
 // Header set: Typeform's response download ("#", the question texts, Response Type, Start Date (UTC),
 // Stage Date (UTC), Submit Date (UTC), Network ID, Tags).
 TEST(AnalysisVendors2, TypeformQuestionHeaders) {
-  const json r = analyze_fixture("typeform_nps.csv");
+  const json r = analyze_fixture("vendors/typeform_nps.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "survey");
   EXPECT_EQ(r["mapping"]["nps"], "How likely are you to recommend Acme to a friend or colleague?");
@@ -121,7 +119,7 @@ TEST(AnalysisVendors2, TypeformQuestionHeaders) {
 
 // Native headers from the Arabic rows of core/analysis/roles.cpp; Excel's "Unicode text" save.
 TEST(AnalysisVendors2, ArabicUtf16TabTickets) {
-  const json r = analyze_fixture("ar_tickets_utf16.txt", 5);
+  const json r = analyze_fixture("vendors/ar_tickets_utf16.txt", 5);
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "tickets");
   EXPECT_EQ(r["dialect"]["encoding"], "utf-16le");
@@ -146,7 +144,7 @@ TEST(AnalysisVendors2, ArabicUtf16TabTickets) {
 // Native headers from the Turkish rows of core/analysis/roles.cpp; Excel "CSV UTF-8" in a Turkish
 // locale (';', ',' decimals, dd.mm.yyyy).
 TEST(AnalysisVendors2, TurkishSemicolonTickets) {
-  const json r = analyze_fixture("tr_tickets_semicolon.csv", 13);
+  const json r = analyze_fixture("vendors/tr_tickets_semicolon.csv", 13);
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "tickets");
   EXPECT_EQ(r["dialect"]["delimiter"], ";");
@@ -170,7 +168,7 @@ TEST(AnalysisVendors2, TurkishSemicolonTickets) {
 
 // The same Freshdesk file with merge_check (every other row to a second set of accumulators).
 TEST(AnalysisVendors2, MergeCheckLeavesFiguresUnchanged) {
-  for (const char* name : {"freshdesk_tickets.csv", "amazon_connect_ctr.csv", "typeform_nps.csv"}) {
+  for (const char* name : {"vendors/freshdesk_tickets.csv", "vendors/amazon_connect_ctr.csv", "vendors/typeform_nps.csv"}) {
     const json plain = analyze_fixture(name);
     const json merged = analyze_fixture(name, 0, json{{"merge_check", true}});
     EXPECT_EQ(plain["metrics"], merged["metrics"]) << name;
@@ -180,8 +178,8 @@ TEST(AnalysisVendors2, MergeCheckLeavesFiguresUnchanged) {
 // The same Turkish file as Excel saves it with "CSV (comma delimited)" in a Turkish locale: Windows-1254,
 // no BOM. Read as Windows-1252 it lost its headers (Oluşturulma → Olu\u00FEturulma) and became a survey.
 TEST(AnalysisVendors2, TurkishWindows1254GivesTheSameReport) {
-  const json utf8 = analyze_fixture("tr_tickets_semicolon.csv");
-  const json cp1254 = analyze_fixture("tr_tickets_cp1254.csv", 7);
+  const json utf8 = analyze_fixture("vendors/tr_tickets_semicolon.csv");
+  const json cp1254 = analyze_fixture("vendors/tr_tickets_cp1254.csv", 7);
   ASSERT_TRUE(cp1254["ok"].get<bool>()) << cp1254.dump(2);
   EXPECT_EQ(cp1254["dialect"]["encoding"], "windows-1254");
   EXPECT_EQ(cp1254["kind"], "tickets");
@@ -193,8 +191,8 @@ TEST(AnalysisVendors2, TurkishWindows1254GivesTheSameReport) {
 // (Windows-1256 has no Arabic-Indic ones). Read as Windows-1252 its headers were Latin letters with
 // accents; now it gives the report of the UTF-16 file.
 TEST(AnalysisVendors2, ArabicWindows1256GivesTheSameReport) {
-  const json unicode = analyze_fixture("ar_tickets_utf16.txt");
-  const json cp1256 = analyze_fixture("ar_tickets_cp1256.csv", 5);
+  const json unicode = analyze_fixture("vendors/ar_tickets_utf16.txt");
+  const json cp1256 = analyze_fixture("vendors/ar_tickets_cp1256.csv", 5);
   ASSERT_TRUE(cp1256["ok"].get<bool>()) << cp1256.dump(2);
   EXPECT_EQ(cp1256["dialect"]["encoding"], "windows-1256");
   EXPECT_EQ(cp1256["mapping"], unicode["mapping"]);
@@ -204,7 +202,7 @@ TEST(AnalysisVendors2, ArabicWindows1256GivesTheSameReport) {
 // Romanian Excel "CSV": Windows-1250, ';', dd.mm.yyyy, cedilla ş ţ. Hand-checked: 6 tickets, 4 of
 // them Rezolvat / Închis; names keep their letters.
 TEST(AnalysisVendors2, RomanianWindows1250) {
-  const json r = analyze_fixture("ro_tickets_cp1250.csv", 9);
+  const json r = analyze_fixture("vendors/ro_tickets_cp1250.csv", 9);
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["dialect"]["encoding"], "windows-1250");
   EXPECT_EQ(r["kind"], "tickets");
@@ -220,7 +218,7 @@ TEST(AnalysisVendors2, RomanianWindows1250) {
 // read them as ð þ Ð Þ). Figures from expected.py ("estonian_cp1257"); the same report whatever the
 // chunk size, and with the encoding forced by name.
 TEST(AnalysisVendors2, EstonianWindows1257) {
-  const json r = analyze_fixture("et_tickets_cp1257.csv", 11);
+  const json r = analyze_fixture("vendors/et_tickets_cp1257.csv", 11);
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["dialect"]["encoding"], "windows-1257");
   EXPECT_EQ(r["dialect"]["delimiter"], ";");
@@ -247,11 +245,11 @@ TEST(AnalysisVendors2, EstonianWindows1257) {
   EXPECT_NE(std::find(agents.begin(), agents.end(), "Jüri Šmidt"), agents.end()) << r["metrics"]["agents"].dump();
   EXPECT_NE(std::find(agents.begin(), agents.end(), "Žanna Põld"), agents.end()) << r["metrics"]["agents"].dump();
   for (const std::size_t chunk : {1, 3, 64}) {
-    const json c = analyze_fixture("et_tickets_cp1257.csv", chunk);
+    const json c = analyze_fixture("vendors/et_tickets_cp1257.csv", chunk);
     EXPECT_EQ(c["dialect"], r["dialect"]) << chunk;
     EXPECT_EQ(c["metrics"], r["metrics"]) << chunk;
   }
-  const json forced = analyze_fixture("et_tickets_cp1257.csv", 0, json{{"encoding", "cp1257"}});
+  const json forced = analyze_fixture("vendors/et_tickets_cp1257.csv", 0, json{{"encoding", "cp1257"}});
   ASSERT_TRUE(forced["ok"].get<bool>()) << forced.dump(2);
   EXPECT_EQ(forced["dialect"]["encoding"], "windows-1257");
   EXPECT_EQ(forced["metrics"], r["metrics"]);

@@ -15,11 +15,9 @@ using nlohmann::json;
 
 namespace {
 
+using skpi::analysis::testing::analyze_fixture;
 using skpi::analysis::testing::at;
 
-json analyze_fixture(const std::string& name, std::size_t chunk = 0, const json& options = json::object()) {
-  return skpi::analysis::testing::analyze_text(skpi::analysis::testing::read_fixture("vendors/" + name), options, chunk);
-}
 
 const json* column_named(const json& report, const std::string& name) {
   for (const json& column : report["columns"]) {
@@ -39,7 +37,7 @@ const json* column_named(const json& report, const std::string& name) {
 // parsers: kutils::importQualtrics, qualtRics::read_survey, NZSL Signbank's import notes.)
 TEST(AnalysisVendors3, QualtricsThreeHeaderRows) {
   for (std::size_t chunk : {0, 7, 64}) {
-    const json r = analyze_fixture("qualtrics_nps.csv", chunk);
+    const json r = analyze_fixture("vendors/qualtrics_nps.csv", chunk);
     ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
     EXPECT_EQ(r["kind"], "survey") << chunk;
     // The question texts and the ImportId line are header rows: no records, no bad rows.
@@ -80,8 +78,8 @@ TEST(AnalysisVendors3, QualtricsThreeHeaderRows) {
     EXPECT_TRUE(warned);
   }
   // merge == whole
-  const json whole = analyze_fixture("qualtrics_nps.csv");
-  const json merged = analyze_fixture("qualtrics_nps.csv", 0, json{{"merge_check", true}});
+  const json whole = analyze_fixture("vendors/qualtrics_nps.csv");
+  const json merged = analyze_fixture("vendors/qualtrics_nps.csv", 0, json{{"merge_check", true}});
   EXPECT_EQ(whole["metrics"], merged["metrics"]);
 }
 
@@ -135,8 +133,8 @@ TEST(AnalysisVendors3, QualtricsPreviewTestAndSpamLeftOut) {
     double csat, csat_mean;
   };
   const Case cases[] = {
-      {"qualtrics_status.csv", 4, 8, 3, 3, 0.0, -16.666666666666668, 50.0, 7, 71.42857142857143, 4.0},
-      {"qualtrics_status_numeric.csv", 5, 9, 3, 4, -11.11111111111111, -16.666666666666668, 0.0, 8, 62.5, 3.75},
+      {"vendors/qualtrics_status.csv", 4, 8, 3, 3, 0.0, -16.666666666666668, 50.0, 7, 71.42857142857143, 4.0},
+      {"vendors/qualtrics_status_numeric.csv", 5, 9, 3, 4, -11.11111111111111, -16.666666666666668, 0.0, 8, 62.5, 3.75},
   };
   for (const Case& c : cases) {
     for (std::size_t chunk : {0, 7, 64}) {
@@ -182,7 +180,7 @@ TEST(AnalysisVendors3, QualtricsPreviewTestAndSpamLeftOut) {
 // is not it, and a ticket "Status" keeps its role. Without the question-text row, a Status column of
 // response-type words is still the response type.
 TEST(AnalysisVendors3, ResponseTypeOnlyWhenQualtrics) {
-  const json typeform = analyze_fixture("typeform_nps.csv");
+  const json typeform = analyze_fixture("vendors/typeform_nps.csv");
   ASSERT_TRUE(typeform["ok"].get<bool>());
   EXPECT_FALSE(typeform["mapping"].contains("response_type"));
   EXPECT_FALSE(typeform["rows"]["reasons"].contains("row.test_response"));

@@ -7,7 +7,6 @@
 
 #include <cmath>
 #include <fstream>
-#include <functional>
 #include <sstream>
 #include <string>
 
@@ -23,17 +22,16 @@ using nlohmann::json;
 
 namespace {
 
+using skpi::analysis::testing::analyze_fixture;
 using skpi::analysis::testing::at;
+using skpi::analysis::testing::expect_same;
 using skpi::analysis::testing::has_warning;
 
-json analyze_fixture(const std::string& name, std::size_t chunk = 0, const json& options = json::object()) {
-  return skpi::analysis::testing::analyze_text(skpi::analysis::testing::read_fixture("vendors/" + name), options, chunk);
-}
 
 }  // namespace
 
 TEST(AnalysisVendors, ZendeskFullExport) {
-  const json r = analyze_fixture("zendesk_tickets.csv");
+  const json r = analyze_fixture("vendors/zendesk_tickets.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "tickets");
   EXPECT_EQ(r["dialect"]["date_order"], "dmy");
@@ -58,7 +56,7 @@ TEST(AnalysisVendors, ZendeskFullExport) {
 }
 
 TEST(AnalysisVendors, SalesforceCaseReportWithFooter) {
-  const json r = analyze_fixture("salesforce_cases.csv");
+  const json r = analyze_fixture("vendors/salesforce_cases.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "tickets");
   EXPECT_EQ(r["mapping"]["created_at"], "Date/Time Opened");
@@ -76,7 +74,7 @@ TEST(AnalysisVendors, SalesforceCaseReportWithFooter) {
 }
 
 TEST(AnalysisVendors, HubSpotTickets) {
-  const json r = analyze_fixture("hubspot_tickets.csv", 7);
+  const json r = analyze_fixture("vendors/hubspot_tickets.csv", 7);
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "tickets");
   EXPECT_EQ(r["mapping"]["created_at"], "Create date");
@@ -89,7 +87,7 @@ TEST(AnalysisVendors, HubSpotTickets) {
 }
 
 TEST(AnalysisVendors, TwilioCallLog) {
-  const json r = analyze_fixture("twilio_calls.csv");
+  const json r = analyze_fixture("vendors/twilio_calls.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "calls");
   EXPECT_EQ(r["mapping"]["outcome"], "status");                 // completed / no-answer / busy
@@ -110,7 +108,7 @@ TEST(AnalysisVendors, TwilioCallLog) {
 }
 
 TEST(AnalysisVendors, SurveyMonkeyNpsAndCsat) {
-  const json r = analyze_fixture("surveymonkey_nps.csv");
+  const json r = analyze_fixture("vendors/surveymonkey_nps.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "survey");
   EXPECT_EQ(r["rows"]["reasons"]["row.not_data"], 1);  // the "Response" / "Open-Ended Response" line
@@ -125,7 +123,7 @@ TEST(AnalysisVendors, SurveyMonkeyNpsAndCsat) {
 }
 
 TEST(AnalysisVendors, ShopifyOrders) {
-  const json r = analyze_fixture("shopify_orders.csv");
+  const json r = analyze_fixture("vendors/shopify_orders.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "transactions");
   EXPECT_EQ(r["mapping"]["customer_id"], "Email");
@@ -141,7 +139,7 @@ TEST(AnalysisVendors, ShopifyOrders) {
 }
 
 TEST(AnalysisVendors, StripePaymentsMixedCurrencies) {
-  const json r = analyze_fixture("stripe_payments.csv");
+  const json r = analyze_fixture("vendors/stripe_payments.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "transactions");                          // not tickets of status Paid
   EXPECT_EQ(r["mapping"]["amount"], "Converted Amount");         // one currency, not usd + eur
@@ -153,13 +151,13 @@ TEST(AnalysisVendors, StripePaymentsMixedCurrencies) {
   EXPECT_NEAR(at(r, "/metrics/order_value/mean"), 46.4375, 1e-9);
   EXPECT_FALSE(has_warning(r, "currencies"));
   // Forced onto the charge's own Amount, the mixed currencies are named.
-  const json raw = analyze_fixture("stripe_payments.csv", 0, json{{"mapping", {{"amount", "Amount"}, {"currency", "Currency"}}}});
+  const json raw = analyze_fixture("vendors/stripe_payments.csv", 0, json{{"mapping", {{"amount", "Amount"}, {"currency", "Currency"}}}});
   ASSERT_TRUE(raw["ok"].get<bool>()) << raw.dump(2);
   EXPECT_TRUE(has_warning(raw, "2 currencies (USD, EUR)"));
 }
 
 TEST(AnalysisVendors, FinnishSemicolonSpreadsheet) {
-  const json r = analyze_fixture("fi_tickets_semicolon.csv", 5);
+  const json r = analyze_fixture("vendors/fi_tickets_semicolon.csv", 5);
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
   EXPECT_EQ(r["kind"], "tickets");
   EXPECT_EQ(r["dialect"]["delimiter"], ";");
@@ -177,24 +175,10 @@ TEST(AnalysisVendors, FinnishSemicolonSpreadsheet) {
 
 TEST(AnalysisVendors, MergeCheckChangesNothing) {
   // Every number of the report, within floating-point rounding of merged sums (sd).
-  std::function<void(const json&, const json&, const std::string&)> same = [&](const json& a, const json& b, const std::string& path) {
-    ASSERT_EQ(a.type(), b.type()) << path;
-    if (a.is_object()) {
-      ASSERT_EQ(a.size(), b.size()) << path;
-      for (auto it = a.begin(); it != a.end(); ++it) same(it.value(), b.at(it.key()), path + "/" + it.key());
-    } else if (a.is_array()) {
-      ASSERT_EQ(a.size(), b.size()) << path;
-      for (std::size_t i = 0; i < a.size(); ++i) same(a[i], b[i], path + "/" + std::to_string(i));
-    } else if (a.is_number_float()) {
-      EXPECT_NEAR(a.get<double>(), b.get<double>(), 1e-9 * (1 + std::abs(a.get<double>()))) << path;
-    } else {
-      EXPECT_EQ(a, b) << path;
-    }
-  };
-  for (const char* name : {"zendesk_tickets.csv", "twilio_calls.csv", "stripe_payments.csv", "surveymonkey_nps.csv", "shopify_orders.csv"}) {
+  for (const char* name : {"vendors/zendesk_tickets.csv", "vendors/twilio_calls.csv", "vendors/stripe_payments.csv", "vendors/surveymonkey_nps.csv", "vendors/shopify_orders.csv"}) {
     const json a = analyze_fixture(name);
     const json b = analyze_fixture(name, 0, json{{"merge_check", true}});
-    same(a["metrics"], b["metrics"], name);
+    expect_same(a["metrics"], b["metrics"], name);
     EXPECT_EQ(a["rows"], b["rows"]) << name;
   }
 }

@@ -25,7 +25,6 @@ using skpi::analysis::testing::at;
 using skpi::analysis::testing::expect_same;
 using skpi::analysis::testing::has_warning;
 
-
 // merge == whole and chunking change nothing.
 void expect_stable(const std::string& name) {
   const json whole = analyze_fixture(name);

@@ -2,7 +2,7 @@
 // Emscripten glue (which defines createServiceKpiCore) into dist/servicekpi.mjs (ES module) and
 // dist/servicekpi.js (classic script, global ServiceKPI). It is the only JS that touches the wasm
 // module: the page, the worker, the widget and the Node tests all go through it.
-/* global createServiceKpiCore */
+/* global createServiceKpiCore, instantiateBundledWasm */
 
 const ServiceKPI = (() => {
   'use strict';
@@ -101,10 +101,30 @@ const ServiceKPI = (() => {
     });
   }
 
-  /** Loads the wasm core once; later calls return the same promise. */
+  // The wasm comes from where the caller says (a compiled WebAssembly.Module, e.g. one posted to a
+  // worker, or the bytes), else from where scripts/bundle.mjs put it: beside dist/servicekpi.mjs
+  // (streamed and compiled as it arrives; browsers cache the compiled code), or inline in
+  // dist/servicekpi.js (one file that also works from file://).
+  async function instantiate(options, imports) {
+    if (options.wasmModule instanceof WebAssembly.Module) {
+      return { instance: await WebAssembly.instantiate(options.wasmModule, imports), module: options.wasmModule };
+    }
+    if (options.wasmBinary) return WebAssembly.instantiate(options.wasmBinary, imports);
+    return instantiateBundledWasm(imports);
+  }
+
+  /** Loads the wasm core once; later calls return the same promise. The options go to the
+   *  Emscripten factory; `wasmModule` or `wasmBinary` give the wasm instead of loading it. */
   function load(moduleOptions = {}) {
     if (!loading) {
-      loading = createServiceKpiCore({ ...moduleOptions }).then(wrap);
+      loading = new Promise((resolve, reject) => {
+        const options = { ...moduleOptions };
+        options.instantiateWasm ??= (imports, receiveInstance) => {
+          instantiate(options, imports).then(({ instance, module }) => receiveInstance(instance, module), reject);
+          return {}; // the exports arrive later, through receiveInstance
+        };
+        createServiceKpiCore(options).then(resolve, reject);
+      }).then(wrap);
       loading.catch(() => {
         loading = null;
       });

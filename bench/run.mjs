@@ -439,9 +439,13 @@ async function main() {
     const ratio = wasm.wall / byId.native.wall;
     const nativeSeconds = byId.native.engineSeconds;
     const computeRatio = wasm.engineSeconds && nativeSeconds ? wasm.engineSeconds / nativeSeconds : null;
-    lines.push(`wasm/native: ${ratio.toFixed(2)}× whole process` +
+    lines.push(`wasm/native: ${ratio.toFixed(2)}× whole process (Node's own start-up and the module load included)` +
       (computeRatio ? `, ${computeRatio.toFixed(2)}× in-process (native ${nativeSeconds.toFixed(2)} s = ${rate(meta.bytes / MB / nativeSeconds)} MB/s)` : ''));
-    targets.push([`wasm within ${TARGETS.nativeRatio}× of native (whole process)`, `${ratio.toFixed(2)}×`, ratio <= TARGETS.nativeRatio]);
+    // The issue states this target with the in-process throughput: engine against engine, the wasm
+    // one a first file in a fresh process. The whole-process ratio is printed above and in the table.
+    if (computeRatio) {
+      targets.push([`wasm within ${TARGETS.nativeRatio}× of native (in-process, first file in a fresh process)`, `${computeRatio.toFixed(2)}×`, computeRatio <= TARGETS.nativeRatio]);
+    }
   }
   if (wasm && fastestPeer) {
     const speedup = fastestPeer.wall / wasm.wall;

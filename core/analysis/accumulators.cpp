@@ -111,18 +111,25 @@ void median_and_p90(std::vector<T>& values, double& median, double& p90) {
 // 65,536 buckets finds the bucket of each wanted rank, a second pass copies those buckets' values,
 // and only they are sorted. Two linear passes instead of nth_element's partitioning: several times
 // faster on millions of values, and exact.
-void whole_quantiles(const Int32Blocks& values, std::int32_t low, std::int32_t high, const double* qs,
+// The values are those of several stores together (a union, without copying them).
+using WholeParts = std::vector<const Int32Blocks*>;
+
+template <typename Visit>
+void for_each_block(const WholeParts& parts, Visit&& visit) {
+  for (const Int32Blocks* part : parts) part->for_each_block(visit);
+}
+
+void whole_quantiles(const WholeParts& parts, std::size_t n, std::int32_t low, std::int32_t high, const double* qs,
                      std::size_t count, double* out) {
   // About four values per bucket, between 256 and 65,536 buckets.
   int bucket_bits = 8;
-  while (bucket_bits < 16 && (std::size_t{1} << (bucket_bits + 2)) < values.size()) ++bucket_bits;
+  while (bucket_bits < 16 && (std::size_t{1} << (bucket_bits + 2)) < n) ++bucket_bits;
   const std::uint64_t range = static_cast<std::uint64_t>(static_cast<std::int64_t>(high) - low);
   int shift = 0;
   while ((range >> shift) >= (1u << bucket_bits)) ++shift;
   std::vector<std::uint32_t> histogram((range >> shift) + 1, 0);
-  values.for_each_block([&](const std::int32_t* data, std::size_t size) { block_histogram(data, size, low, shift, histogram.data()); });
+  for_each_block(parts, [&](const std::int32_t* data, std::size_t size) { block_histogram(data, size, low, shift, histogram.data()); });
   // The ranks needed: floor and floor + 1 of each position q * (n - 1).
-  const std::size_t n = values.size();
   std::vector<std::size_t> ranks;
   for (std::size_t i = 0; i < count; ++i) {
     const auto rank = static_cast<std::size_t>(std::floor(qs[i] * static_cast<double>(n - 1)));
@@ -151,7 +158,7 @@ void whole_quantiles(const Int32Blocks& values, std::int32_t low, std::int32_t h
   for (std::size_t b = 0; b < buckets.size(); ++b) members[b].reserve(histogram[buckets[b]]);
   // Marks the wanted buckets in the histogram itself (its counts are no longer needed).
   for (std::size_t b = 0; b < buckets.size(); ++b) histogram[buckets[b]] = 0x80000000u | static_cast<std::uint32_t>(b);
-  values.for_each_block([&](const std::int32_t* data, std::size_t size) { block_collect(data, size, low, shift, histogram.data(), members); });
+  for_each_block(parts, [&](const std::int32_t* data, std::size_t size) { block_collect(data, size, low, shift, histogram.data(), members); });
   for (auto& bucket_values : members) std::sort(bucket_values.begin(), bucket_values.end());
   auto value_at = [&](std::size_t r) {
     const std::size_t b = static_cast<std::size_t>(std::lower_bound(buckets.begin(), buckets.end(), wanted_bucket[r]) - buckets.begin());
@@ -175,46 +182,81 @@ double QuantileStore::quantile(double q) {
     std::int32_t low = INT32_MAX, high = INT32_MIN;
     whole_.for_each_block([&](const std::int32_t* data, std::size_t size) { block_range(data, size, low, high); });
     double out = 0;
-    whole_quantiles(whole_, low, high, &q, 1, &out);
+    whole_quantiles({&whole_}, whole_.size(), low, high, &q, 1, &out);
     return out;
   }
   std::vector<std::int32_t> values = whole_.to_vector();
   return quantile_of(values, q);
 }
 
+namespace {
+
+// n, mean, min, max, sd, median and p90 of whole numbers held in one or more stores.
+QuantileSummary whole_summary(const WholeParts& parts, std::size_t count, std::int64_t sum) {
+  QuantileSummary summary;
+  summary.n = count;
+  if (count == 0) return summary;
+  const double n = static_cast<double>(count);
+  summary.sum = static_cast<double>(sum);
+  summary.mean = summary.sum / n;
+  double squares = 0;  // a second pass around the mean: Σx² − n·mean² would lose digits
+  std::int32_t low = INT32_MAX, high = INT32_MIN;
+  const double mean = summary.mean;
+  for_each_block(parts, [&](const std::int32_t* data, std::size_t size) { block_range_and_squares(data, size, mean, low, high, squares); });
+  summary.min = low;
+  summary.max = high;
+  if (count >= histogram_threshold) {
+    const double qs[2] = {0.5, 0.9};
+    double out[2];
+    whole_quantiles(parts, count, low, high, qs, 2, out);
+    summary.median = out[0];
+    summary.p90 = out[1];
+  } else {
+    std::vector<std::int32_t> values;
+    values.reserve(count);
+    for (const Int32Blocks* part : parts) part->for_each([&values](std::int32_t value) { values.push_back(value); });
+    median_and_p90(values, summary.median, summary.p90);
+  }
+  if (count >= 2) summary.standard_deviation = std::sqrt(squares / (n - 1));
+  return summary;
+}
+
+}  // namespace
+
 QuantileSummary QuantileStore::summarize() {
+  if (!real_mode_) return whole_summary({&whole_}, whole_.size(), whole_sum_);
   QuantileSummary summary;
   summary.n = size();
   if (summary.n == 0) return summary;
   const double n = static_cast<double>(summary.n);
   summary.sum = total();
   summary.mean = summary.sum / n;
-  double squares = 0;  // a second pass around the mean: Σx² − n·mean² would lose digits
-  if (real_mode_) {
-    const auto [low, high] = std::minmax_element(real_.begin(), real_.end());
-    summary.min = *low;
-    summary.max = *high;
-    for (double value : real_) squares += (value - summary.mean) * (value - summary.mean);
-    median_and_p90(real_, summary.median, summary.p90);
-  } else {
-    std::int32_t low = INT32_MAX, high = INT32_MIN;
-    const double mean = summary.mean;
-    whole_.for_each_block([&](const std::int32_t* data, std::size_t size) { block_range_and_squares(data, size, mean, low, high, squares); });
-    summary.min = low;
-    summary.max = high;
-    if (whole_.size() >= histogram_threshold) {
-      const double qs[2] = {0.5, 0.9};
-      double out[2];
-      whole_quantiles(whole_, low, high, qs, 2, out);
-      summary.median = out[0];
-      summary.p90 = out[1];
-    } else {
-      std::vector<std::int32_t> values = whole_.to_vector();
-      median_and_p90(values, summary.median, summary.p90);
-    }
-  }
+  double squares = 0;
+  const auto [low, high] = std::minmax_element(real_.begin(), real_.end());
+  summary.min = *low;
+  summary.max = *high;
+  for (double value : real_) squares += (value - summary.mean) * (value - summary.mean);
+  median_and_p90(real_, summary.median, summary.p90);
   if (summary.n >= 2) summary.standard_deviation = std::sqrt(squares / (n - 1));
   return summary;
+}
+
+QuantileSummary QuantileStore::summarize_union(const std::vector<QuantileStore*>& parts) {
+  WholeParts wholes;
+  std::size_t count = 0;
+  std::int64_t sum = 0;
+  for (QuantileStore* part : parts) {
+    if (part->real_mode_) {
+      QuantileStore merged;  // fractions somewhere: a merged copy, in the stores' order
+      for (QuantileStore* each : parts) merged.merge(*each);
+      return merged.summarize();
+    }
+    if (part->whole_.size() == 0) continue;
+    wholes.push_back(&part->whole_);
+    count += part->whole_.size();
+    sum += part->whole_sum_;
+  }
+  return whole_summary(wholes, count, sum);
 }
 
 std::size_t QuantileStore::count_at_most(double limit) const {

@@ -127,6 +127,9 @@ class QuantileStore {
   bool empty() const { return size() == 0; }
   /** n, mean, median, p90, min, max, sd. May reorder the stored values (the multiset is unchanged). */
   QuantileSummary summarize();
+  /** The summary of several stores' values together, as if merged in this order: without copying
+   *  them while all hold whole numbers, through a merged copy otherwise. */
+  static QuantileSummary summarize_union(const std::vector<QuantileStore*>& parts);
   /** Quantile q in [0, 1]. Precondition: !empty(). */
   double quantile(double q);
   /** How many values are <= limit. */

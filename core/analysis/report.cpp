@@ -27,8 +27,9 @@ json share(std::uint64_t hits, std::uint64_t n) {
   return out;
 }
 
-json summary_json(QuantileStore& store) {
-  const QuantileSummary summary = store.summarize();
+json summary_json(QuantileStore& store) { return summary_json(store.summarize()); }
+
+json summary_json(const QuantileSummary& summary) {
   if (summary.n == 0) return json{{"n", 0}, {"mean", nullptr}, {"median", nullptr}, {"p90", nullptr}};
   return json{{"mean", number(summary.mean)}, {"median", number(summary.median)}, {"p90", number(summary.p90)},
               {"n", summary.n},           {"min", number(summary.min)},       {"max", number(summary.max)},

@@ -21,6 +21,7 @@ json share(std::uint64_t hits, std::uint64_t n);
 
 /** {mean, median, p90, n, min, max, sd} in the store's unit; {n: 0} when empty. Reorders the store. */
 json summary_json(QuantileStore& store);
+json summary_json(const QuantileSummary& summary);
 
 /** NPS: promoters 9-10, passives 7-8, detractors 0-6 (also on 1-10 scales). */
 json nps_json(const RatingCounts& counts, const RatingScale* forced_scale = nullptr);

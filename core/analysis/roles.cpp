@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "core/analysis/values.hpp"
@@ -529,19 +530,22 @@ struct Entry {
 };
 
 struct Table {
-  std::unordered_map<std::string, Entry> exact;  // normalised or compact name → best entry
+  // Normalised names, and "#" + their compact forms, side by side in one buffer that the map's keys
+  // view: built once per process, with a handful of allocations instead of several per name (in
+  // wasm, building the table was a large part of the first feed and made V8 optimise malloc early).
+  std::string keys;
+  std::unordered_map<std::string_view, Entry> exact;  // normalised or compact name → best entry
   std::vector<std::pair<std::string, Entry>> keywords;  // " word word " forms
   std::size_t names = 0;
 };
 
-void keep_better(std::unordered_map<std::string, Entry>& map, std::string key, Entry entry) {
-  auto [found, added] = map.try_emplace(std::move(key), entry);  // one lookup, not find + operator[]
+void keep_better(std::unordered_map<std::string_view, Entry>& map, std::string_view key, Entry entry) {
+  auto [found, added] = map.try_emplace(key, entry);  // one lookup, not find + operator[]
   if (!added && found->second.priority < entry.priority) found->second = entry;
 }
 
-[[gnu::noinline]] Table build_table() {
-  Table table;
-  table.exact.reserve(4096);  // about two keys per name: no rehash while filling
+template <typename Visit>
+void for_each_name(Visit visit) {
   for (const TableRow& row : header_rows) {
     std::string_view names(row.names);
     std::size_t start = 0;
@@ -550,19 +554,40 @@ void keep_better(std::unordered_map<std::string, Entry>& map, std::string key, E
       if (bar == std::string_view::npos) bar = names.size();
       const std::string_view name = names.substr(start, bar - start);
       start = bar + 1;
-      if (name.empty()) continue;
-      ++table.names;
-      const Entry entry{row.role, row.priority, row.unit};
-      const std::string normal = normalize_header(name);
-      if (normal.empty()) continue;
-      if (row.keyword) {
-        table.keywords.emplace_back(" " + normal + " ", entry);
-      } else {
-        keep_better(table.exact, normal, entry);
-        keep_better(table.exact, "#" + compact_header(name), entry);
-      }
+      if (!name.empty()) visit(row, name);
     }
   }
+}
+
+[[gnu::noinline]] Table build_table() {
+  Table table;
+  table.exact.reserve(4096);  // about two keys per name: no rehash while filling
+  // A normalised name is at most twice as long as the name (camelCase gains a space per capital,
+  // folded letters get shorter), its compact form no longer: the buffer never reallocates, so the
+  // views stay valid.
+  std::size_t capacity = 0;
+  for_each_name([&](const TableRow&, std::string_view name) { capacity += 4 * name.size() + 1; });
+  table.keys.reserve(capacity);
+  for_each_name([&](const TableRow& row, std::string_view name) {
+    ++table.names;
+    const Entry entry{row.role, row.priority, row.unit};
+    const std::string normal = normalize_header(name);
+    if (normal.empty()) return;
+    if (row.keyword) {
+      table.keywords.emplace_back(" " + normal + " ", entry);
+      return;
+    }
+    const std::size_t at = table.keys.size();
+    if (at + 2 * normal.size() + 1 > table.keys.capacity()) throw std::logic_error("header table: key buffer too small");
+    table.keys += normal;
+    table.keys += '#';
+    for (const char c : normal) {
+      if (c != ' ') table.keys += c;
+    }
+    const std::string_view keys(table.keys);
+    keep_better(table.exact, keys.substr(at, normal.size()), entry);
+    keep_better(table.exact, keys.substr(at + normal.size()), entry);
+  });
   return table;
 }
 

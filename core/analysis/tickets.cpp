@@ -12,25 +12,26 @@ namespace skpi::analysis {
 namespace {
 
 // The SLA share is counted as values arrive (the target is known from the start), so the report
-// needs no extra pass over millions of durations.
-[[gnu::always_inline]] inline void add_figure_ms(TicketAccumulator::DurationFigure& figure, std::int64_t milliseconds) {
+// needs no extra pass over millions of durations. The value goes to `store`: the figure's own, or
+// the agent's for the calendar figures (see TicketAccumulator::DurationFigure).
+[[gnu::always_inline]] inline void add_figure_ms(TicketAccumulator::DurationFigure& figure, QuantileStore& store,
+                                                 std::int64_t milliseconds) {
   figure.within_target += milliseconds <= figure.target_millis;
-  if (milliseconds % 1000 == 0)
-    figure.store.add_whole(milliseconds / 1000);
-  else
-    figure.store.add(static_cast<double>(milliseconds) / 1000.0);
-}
-
-[[gnu::always_inline]] inline void add_figure(TicketAccumulator::DurationFigure& figure, double seconds) {
-  figure.within_target += seconds * 1000 <= static_cast<double>(figure.target_millis);
-  figure.store.add(seconds);
-}
-
-[[gnu::always_inline]] inline void add_duration_ms(QuantileStore& store, std::int64_t milliseconds) {
+  ++figure.stored;
   if (milliseconds % 1000 == 0)
     store.add_whole(milliseconds / 1000);
   else
     store.add(static_cast<double>(milliseconds) / 1000.0);
+}
+
+[[gnu::always_inline]] inline void add_figure(TicketAccumulator::DurationFigure& figure, QuantileStore& store, double seconds) {
+  figure.within_target += seconds * 1000 <= static_cast<double>(figure.target_millis);
+  ++figure.stored;
+  store.add(seconds);
+}
+
+[[gnu::always_inline]] inline void add_figure(TicketAccumulator::DurationFigure& figure, double seconds) {
+  add_figure(figure, figure.store, seconds);
 }
 
 inline bool present(double value) { return !std::isnan(value); }
@@ -44,6 +45,7 @@ void add_arrays(Array& into, const Array& from) {
 
 void TicketAccumulator::DurationFigure::merge(const DurationFigure& other) {
   store.merge(other.store);
+  stored += other.stored;
   add_arrays(excluded, other.excluded);
   from_column += other.from_column;
   from_timestamps += other.from_timestamps;
@@ -91,13 +93,13 @@ void TicketAccumulator::add(const TicketRecord& t, const TicketSettings& setting
 
   // First response: a ready-made column when it has a value, else the two timestamps.
   std::int64_t first_response_ms = -1;
+  QuantileStore& first_response_store = agent ? agent->first_response : first_response.store;
   if (present(t.first_response_column)) {
     if (t.first_response_column < 0) {
       ++first_response.excluded[negative];
     } else {
-      add_figure(first_response, t.first_response_column);
+      add_figure(first_response, first_response_store, t.first_response_column);
       ++first_response.from_column;
-      if (agent) agent->first_response.add(t.first_response_column);
     }
   } else if (t.first_response != no_time && t.created != no_time) {
     first_response_ms = t.first_response - t.created;
@@ -105,9 +107,8 @@ void TicketAccumulator::add(const TicketRecord& t, const TicketSettings& setting
       ++first_response.excluded[negative];
       first_response_ms = -1;
     } else {
-      add_figure_ms(first_response, first_response_ms);
+      add_figure_ms(first_response, first_response_store, first_response_ms);
       ++first_response.from_timestamps;
-      if (agent) add_duration_ms(agent->first_response, first_response_ms);
     }
   } else {
     ++first_response.excluded[t.first_response == no_time ? no_end : no_created];
@@ -131,16 +132,16 @@ void TicketAccumulator::add(const TicketRecord& t, const TicketSettings& setting
   // Resolution.
   std::int64_t resolution_ms = -1;
   double resolution_seconds = -1;
+  QuantileStore& resolution_store = agent ? agent->resolution : resolution.store;
   if (!resolved) {
     ++resolution.excluded[unresolved];
   } else if (present(t.resolution_column)) {
     if (t.resolution_column < 0) {
       ++resolution.excluded[negative];
     } else {
-      add_figure(resolution, t.resolution_column);
+      add_figure(resolution, resolution_store, t.resolution_column);
       resolution_seconds = t.resolution_column;
       ++resolution.from_column;
-      if (agent) agent->resolution.add(t.resolution_column);
     }
   } else if (end != no_time && t.created != no_time) {
     resolution_ms = end - t.created;
@@ -148,10 +149,9 @@ void TicketAccumulator::add(const TicketRecord& t, const TicketSettings& setting
       ++resolution.excluded[negative];
       resolution_ms = -1;
     } else {
-      add_figure_ms(resolution, resolution_ms);
+      add_figure_ms(resolution, resolution_store, resolution_ms);
       resolution_seconds = static_cast<double>(resolution_ms) / 1000.0;
       ++resolution.from_timestamps;
-      if (agent) add_duration_ms(agent->resolution, resolution_ms);
     }
   } else {
     ++resolution.excluded[end == no_time ? no_end_time : no_created];
@@ -299,9 +299,9 @@ json exclusions_json(const TicketAccumulator::DurationFigure& figure, const char
   return out;
 }
 
-json duration_json(TicketAccumulator::DurationFigure& figure, const char* no_end_code, const std::string& column_source,
-                   const std::string& timestamp_source) {
-  json out = summary_json(figure.store);
+json duration_json(TicketAccumulator::DurationFigure& figure, const std::vector<QuantileStore*>& parts, const char* no_end_code,
+                   const std::string& column_source, const std::string& timestamp_source) {
+  json out = summary_json(QuantileStore::summarize_union(parts));
   std::uint64_t excluded = 0;
   for (std::uint64_t count : figure.excluded) excluded += count;
   out["excluded"] = excluded;
@@ -345,36 +345,43 @@ json TicketAccumulator::report(const Names& names, const Options& options, const
   metrics["tickets"] = json{{"value", tickets_}, {"n", tickets_}};
 
   const std::string column = "ready-made duration column";
-  json first = duration_json(first_response, "ticket.no_first_response", column, "first response time minus creation time");
-  json resolved_figure = duration_json(resolution, "ticket.no_resolution", column,
+  // The calendar figures' values: their own store and every agent's (see DurationFigure).
+  auto with_agents = [&](DurationFigure& figure, QuantileStore AgentStats::*member) {
+    std::vector<QuantileStore*> parts{&figure.store};
+    for (std::uint32_t id = 0; id < agents_.size(); ++id) parts.push_back(&(agents_[id].*member));
+    return parts;
+  };
+  json first = duration_json(first_response, with_agents(first_response, &AgentStats::first_response), "ticket.no_first_response",
+                             column, "first response time minus creation time");
+  json resolved_figure = duration_json(resolution, with_agents(resolution, &AgentStats::resolution), "ticket.no_resolution", column,
                                        settings.closed_is_resolution ? "closing time minus creation time" : "resolution time minus creation time");
-  const bool business_first = first_response_business.store.size() > 0 || first_response_business.from_column > 0;
-  const bool business_resolution = resolution_business.store.size() > 0 || resolution_business.from_column > 0;
+  const bool business_first = first_response_business.stored > 0 || first_response_business.from_column > 0;
+  const bool business_resolution = resolution_business.stored > 0 || resolution_business.from_column > 0;
   // SLA targets: on business durations when there are any, else calendar.
   json sla = json::object();
   auto within = [&](DurationFigure& figure, double target, const char* basis) {
-    json out = share(figure.within_target, figure.store.size());
+    json out = share(figure.within_target, figure.stored);
     out["target_seconds"] = number(target);
     out["basis"] = basis;
     return out;
   };
-  if (business_first && first_response_business.store.size()) {
+  if (business_first && first_response_business.stored) {
     sla["first_response"] = within(first_response_business, options.sla_first_response_seconds, "business");
-  } else if (first_response.store.size()) {
+  } else if (first_response.stored) {
     sla["first_response"] = within(first_response, options.sla_first_response_seconds, "calendar");
   }
-  if (business_resolution && resolution_business.store.size()) {
+  if (business_resolution && resolution_business.stored) {
     sla["resolution"] = within(resolution_business, options.sla_resolution_seconds, "business");
-  } else if (resolution.store.size()) {
+  } else if (resolution.stored) {
     sla["resolution"] = within(resolution, options.sla_resolution_seconds, "calendar");
   }
   if (business_first || settings.calendar) {
-    first["business"] = duration_json(first_response_business, "ticket.no_first_response", "ready-made business-hours column",
-                                      "business hours between creation and first response");
+    first["business"] = duration_json(first_response_business, {&first_response_business.store}, "ticket.no_first_response",
+                                      "ready-made business-hours column", "business hours between creation and first response");
   }
   if (business_resolution || settings.calendar) {
-    resolved_figure["business"] = duration_json(resolution_business, "ticket.no_resolution", "ready-made business-hours column",
-                                                "business hours between creation and resolution");
+    resolved_figure["business"] = duration_json(resolution_business, {&resolution_business.store}, "ticket.no_resolution",
+                                                "ready-made business-hours column", "business hours between creation and resolution");
   }
   if (settings.has_first_response) metrics["first_response"] = std::move(first);
   if (settings.has_resolution_end) metrics["resolution"] = std::move(resolved_figure);

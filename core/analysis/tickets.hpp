@@ -73,8 +73,12 @@ class TicketAccumulator {
   // Exclusion reasons of the duration figures.
   enum Exclusion : std::uint8_t { no_created, no_end, no_end_time, negative, unresolved, exclusion_count };
 
+  /** A duration figure. The calendar first-response and resolution values of a ticket with an
+   *  agent are kept in that agent's store only, those without one in `store`: the figure is the
+   *  union (one copy of each value: half the memory, and in wasm each fresh page costs a fault). */
   struct DurationFigure {
     QuantileStore store;
+    std::uint64_t stored = 0;  // values of the figure, wherever they are kept
     std::array<std::uint64_t, exclusion_count> excluded{};
     std::uint64_t from_column = 0, from_timestamps = 0;
     std::int64_t target_millis = INT64_MAX;  // SLA target of this figure

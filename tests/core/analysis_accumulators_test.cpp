@@ -137,6 +137,80 @@ TEST(AnalysisQuantileStore, MergeEqualsWhole) {
   EXPECT_EQ(x.size(), 5000u);
 }
 
+TEST(AnalysisQuantileStore, UnionOfStoresEqualsTheMergedStore) {
+  // The ticket figures summarise the union of per-agent stores without copying them.
+  std::mt19937 random(17);
+  for (const bool with_fractions : {false, true}) {
+    for (const int size : {7, 900, 6000}) {  // below and above the histogram threshold in total
+      QuantileStore a, b, empty, c, merged;
+      std::vector<double> values;
+      for (int i = 0; i < 3 * size; ++i) {
+        double v = static_cast<double>(random() % 500000) - 1000;
+        if (with_fractions && i == size + 3) v += 0.25;  // one fraction, in the middle store
+        (i < size ? a : i < 2 * size ? b : c).add(v);
+        values.push_back(v);
+      }
+      for (QuantileStore* part : {&a, &b, &empty, &c}) merged.merge(*part);
+      const QuantileSummary u = QuantileStore::summarize_union({&a, &b, &empty, &c});
+      const QuantileSummary m = merged.summarize();
+      const std::string where = std::to_string(size) + (with_fractions ? " with a fraction" : " whole");
+      EXPECT_EQ(u.n, values.size()) << where;
+      EXPECT_DOUBLE_EQ(u.median, reference_quantile(values, 0.5)) << where;
+      EXPECT_DOUBLE_EQ(u.p90, reference_quantile(values, 0.9)) << where;
+      EXPECT_DOUBLE_EQ(u.min, *std::min_element(values.begin(), values.end())) << where;
+      EXPECT_DOUBLE_EQ(u.max, *std::max_element(values.begin(), values.end())) << where;
+      EXPECT_DOUBLE_EQ(u.mean, m.mean) << where;
+      EXPECT_NEAR(u.standard_deviation, m.standard_deviation, 1e-9 * m.standard_deviation) << where;
+      // The parts are left whole (the union does not move values between stores).
+      EXPECT_EQ(a.size() + b.size() + c.size(), values.size()) << where;
+    }
+  }
+  EXPECT_EQ(QuantileStore::summarize_union({}).n, 0u);
+}
+
+TEST(AnalysisTicketAccumulator, OverallDurationsIncludeEveryAgentsAndTheUnassigned) {
+  // Durations of tickets with an agent live in the agent's store only: the overall figure must
+  // still be over all tickets, and each agent's median over its own.
+  Dictionary status, channel, category, agent, group, priority;
+  for (const char* name : {"Ann", "Bob"}) agent.id(name);
+  TicketSettings settings;
+  settings.zone = &skpi::time::utc_zone();
+  settings.has_first_response = settings.has_resolution_end = settings.has_resolution_info = true;
+  Options options;
+  options.zone = settings.zone;
+  LocalClock clock(*settings.zone);
+  TicketAccumulator accumulator;
+  accumulator.set_targets(100, 1000);
+  const std::int64_t base = 1704067200000;
+  std::vector<double> all, ann;
+  const std::uint32_t owners[] = {0, 1, Dictionary::missing, 0, 0, Dictionary::missing, 1};
+  const int seconds[] = {50, 400, 30, 70, 20, 900, 10};
+  for (int i = 0; i < 7; ++i) {
+    TicketRecord t;
+    t.created = base + i * 3600000LL;
+    t.first_response = t.created + seconds[i] * 1000LL;
+    t.agent = owners[i];
+    t.status_class = 2;
+    accumulator.add(t, settings, clock);
+    all.push_back(seconds[i]);
+    if (owners[i] == 0) ann.push_back(seconds[i]);
+  }
+  const TicketAccumulator::Names names{&status, &channel, &category, &agent, &group, &priority};
+  std::vector<std::string> warnings;
+  const json report = accumulator.report(names, options, settings, warnings);
+  EXPECT_EQ(report["first_response"]["n"], 7);
+  EXPECT_DOUBLE_EQ(report["first_response"]["median"].get<double>(), reference_quantile(all, 0.5));  // 50
+  EXPECT_DOUBLE_EQ(report["first_response"]["p90"].get<double>(), reference_quantile(all, 0.9));
+  EXPECT_DOUBLE_EQ(report["first_response"]["mean"].get<double>(), 1480.0 / 7);
+  EXPECT_DOUBLE_EQ(report["first_response"]["max"].get<double>(), 900);
+  EXPECT_EQ(report["sla"]["first_response"]["n"], 7);
+  EXPECT_EQ(report["sla"]["first_response"]["count"], 5);  // 50, 30, 70, 20, 10 within 100 s
+  ASSERT_EQ(report["agents"].size(), 2u);
+  EXPECT_EQ(report["agents"][0]["agent"], "Ann");
+  EXPECT_DOUBLE_EQ(report["agents"][0]["first_response_median"].get<double>(), reference_quantile(ann, 0.5));  // 50
+  EXPECT_EQ(report["agents"][0]["first_response_n"], 3);
+}
+
 TEST(AnalysisRatingCounts, ScalesAndMerge) {
   RatingCounts counts;
   for (int v : {1, 2, 3, 4, 5, 5}) counts.add(v);

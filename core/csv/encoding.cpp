@@ -238,7 +238,8 @@ EncodingGuess detect_encoding(const std::uint8_t* data, std::size_t size, bool c
   // A single-byte code page. Turkish Excel writes Windows-1254, which differs from Windows-1252 only
   // in six letters: ğ ı ş Ğ İ Ş where Windows-1252 has the Icelandic ð ý þ Ð Ý Þ. Turkish text uses
   // them constantly ("Oluşturulma", "Müşteri", "Çözüldü" aside), other languages of Windows-1252
-  // hardly ever, so a quarter of the high bytes being these six decides.
+  // hardly ever, so a quarter of the high bytes being these six decides, unless the text also
+  // writes á í ó ú æ, which Turkish does not and Icelandic (whose ð ý þ they are) does all the time.
   // Arabic Excel writes Windows-1256, whose letters ء..ك sit at 0xC1-0xDF, where Windows-1252 has
   // the capitals with accents (and ß) that Western text uses far less than its small letters, and
   // whose words are runs of high bytes.
@@ -252,7 +253,7 @@ EncodingGuess detect_encoding(const std::uint8_t* data, std::size_t size, bool c
   // Arabic, as a Baltic file with many capitals (Š Ž Õ Ä Ö Ü, in Windows-1256's letter block) could pass
   // for Arabic.
   std::size_t high = 0, turkish = 0, turkish_only = 0, arabic = 0, romanian = 0, romanian_st = 0;
-  std::size_t letters = 0, baltic = 0, baltic_sz = 0, not_baltic = 0, in_runs = 0;
+  std::size_t letters = 0, baltic = 0, baltic_sz = 0, not_baltic = 0, in_runs = 0, icelandic = 0;
   for (std::size_t i = 0; i < size; ++i) {
     const std::uint8_t byte = data[i];
     if (byte < 0x80) continue;
@@ -270,6 +271,8 @@ EncodingGuess detect_encoding(const std::uint8_t* data, std::size_t size, bool c
     }
     turkish += byte == 0xD0 || byte == 0xDD || byte == 0xDE || byte == 0xF0 || byte == 0xFD || byte == 0xFE;
     turkish_only += byte == 0xD0 || byte == 0xDD || byte == 0xF0 || byte == 0xFD;  // Ğ İ ğ ı: no Romanian letter
+    const std::uint8_t small = byte | 0x20;
+    icelandic += small == 0xE1 || small == 0xED || small == 0xF3 || small == 0xFA || small == 0xE6;  // á í ó ú æ
     arabic += byte >= 0xC1 && byte <= 0xDF && byte != 0xD7;
     // Arabic words are runs of high bytes; accented Western letters stand alone between ASCII ones.
     const bool high_neighbour = (i > 0 && data[i - 1] >= 0x80) || (i + 1 < size && data[i + 1] >= 0x80);
@@ -286,7 +289,7 @@ EncodingGuess detect_encoding(const std::uint8_t* data, std::size_t size, bool c
   // German capitals and ß alone can fill 0xC1-0xDF ("Übersicht", "Größe", "Schließen"), so Arabic
   // also needs most high bytes to stand in runs.
   if (high >= 8 && arabic * 10 >= high * 4 && in_runs * 10 >= high * 7) return {Encoding::windows1256, 0, "windows-1256"};
-  if (turkish >= 2 && turkish_only >= 1 && turkish * 4 >= high) return {Encoding::windows1254, 0, "windows-1254"};
+  if (turkish >= 2 && turkish_only >= 1 && turkish * 4 >= high && icelandic * 4 < turkish) return {Encoding::windows1254, 0, "windows-1254"};
   if (romanian_st >= 2 && romanian * 2 >= high) return {Encoding::windows1250, 0, "windows-1250"};
   return {Encoding::windows1252, 0, "windows-1252"};
 }

@@ -205,6 +205,28 @@ TEST(CsvEncoding, Windows1254IsDetectedFromTurkishLetters) {
   EXPECT_EQ(french.rows[1], (std::vector<std::string>{"Aðalsteinn", "Zürich"}));
 }
 
+TEST(CsvEncoding, IcelandicStaysWindows1252) {
+  // Icelandic writes ð ý þ Ð Ý Þ, the bytes of Windows-1254's ğ ı ş Ğ İ Ş, at about half of its
+  // accented letters; á í ó ú æ, which Turkish does not write, make most of the rest.
+  // "Beiðni;Þjónustufulltrúi;Staða;Ánægja / 1;Jón Þórðarson;Afgreitt;Mjög ánægð(ur) / 2;Guðrún
+  // Sigurðardóttir;Í vinnslu;Óánægð(ur) / 3;Sýslumaður;Lokið;Þokkaleg"
+  const std::string icelandic =
+      "Bei\xF0ni;\xDEj\xF3nustufulltr\xFAi;Sta\xF0" "a;\xC1n\xE6gja\n"
+      "1;J\xF3n \xDE\xF3r\xF0" "arson;Afgreitt;Mj\xF6g \xE1n\xE6g\xF0(ur)\n"
+      "2;Gu\xF0r\xFAn Sigur\xF0" "ard\xF3ttir;\xCD vinnslu;\xD3\xE1n\xE6g\xF0(ur)\n"
+      "3;S\xFDsluma\xF0ur;Loki\xF0;\xDEokkaleg\n";
+  const auto r = read_csv(icelandic);
+  EXPECT_EQ(r.dialect.encoding, "windows-1252");
+  ASSERT_EQ(r.rows.size(), 3u);
+  EXPECT_EQ(r.rows[0], (std::vector<std::string>{"1", "Jón Þórðarson", "Afgreitt", "Mjög ánægð(ur)"}));
+  EXPECT_EQ(r.rows[2], (std::vector<std::string>{"3", "Sýslumaður", "Lokið", "Þokkaleg"}));
+  // Turkish with a Spanish name or two keeps Windows-1254: "Müşteri;Şikayet / José Yılmaz;Çözüldü /
+  // María Doğan;İşlemde / Ayşe Kılıç;Açık".
+  const auto t = read_csv("M\xFC\xFEteri;\xDEikayet\nJos\xE9 Y\xFDlmaz;\xC7\xF6z\xFCld\xFC\nMar\xED" "a Do\xF0" "an;\xDD\xFElemde\nAy\xFE" "e K\xFDl\xFD\xE7;A\xE7\xFDk\n");
+  EXPECT_EQ(t.dialect.encoding, "windows-1254");
+  EXPECT_EQ(t.rows[1], (std::vector<std::string>{"María Doğan", "İşlemde"}));
+}
+
 TEST(CsvEncoding, Windows1250And1256AreDetected) {
   // "Ştefan;Ţară;Rezolvată" in Windows-1250 (Romanian, cedilla forms).
   const auto romanian = read_csv("Agent;Tar\xE3\n\xAAtefan;\xDE" "ar\xE3\nIoana;Rezolvat\xE3 \xBAi \xEEnchis\xE3\n");
@@ -297,9 +319,9 @@ TEST(CsvEncoding, Windows1257LeavesOtherCodePagesAlone) {
   EXPECT_EQ(detect("Tila;Ensimm\xE4inen vastaus;Tyytyv\xE4isyys\nRatkaistu;K\xE4sittelij\xE4;H\xE4nninen\n"), "windows-1252");
   EXPECT_EQ(detect("nom;ville\nR\xE9my;G\xE4vle\nFran\xE7ois;Besan\xE7on\nH\xE9l\xE8ne;No\xEBl\n"), "windows-1252");
   EXPECT_EQ(detect("Descri\xE7\xE3o;N\xBA\nN\xE3o enviado;n\xBA 5\nA\xE7\xE3o;S\xE3o Jo\xE3o\n"), "windows-1252");
-  // Icelandic: þ starts words as Estonian ž does, but ó ú ý (1257: ó ś ż) are no Baltic letters. (Its ð þ
-  // make it Windows-1254 by the Turkish rule, as before; only Windows-1257 is ruled out here.)
-  EXPECT_NE(detect("nafn;sta\xF0ur\n\xDE\xF3r \xDE\xF3r\xF0" "arson;Reykjav\xEDk\n\xDE" "a\xF0 er \xFE\xFA;Gu\xF0r\xFAn\n"), "windows-1257");
+  // Icelandic: þ starts words as Estonian ž does, but ó ú ý (1257: ó ś ż) are no Baltic letters; and
+  // its ð ý þ are Turkish ğ ı ş's bytes, but its á í ó ú æ are not Turkish: Windows-1252.
+  EXPECT_EQ(detect("nafn;sta\xF0ur\n\xDE\xF3r \xDE\xF3r\xF0" "arson;Reykjav\xEDk\n\xDE" "a\xF0 er \xFE\xFA;Gu\xF0r\xFAn\n"), "windows-1252");
   // Turkish with ı İ stays Windows-1254 though ş ğ are š ž's bytes: "Şikayet;Şube;Müşteri;karşı;yanlış".
   EXPECT_EQ(detect("\xDEikayet;\xDE" "ube;M\xFC\xFEteri\nkar\xFE\xFD;yanl\xFD\xFE\n"), "windows-1254");
 }

@@ -1,5 +1,5 @@
 // The Content-Security-Policy is strict (connect-src 'self', no data:, no inline scripts) and the
-// page breaks none of it: loading the inlined wasm, computing, the table, switching languages, the
+// page breaks none of it: loading the wasm (fetched from beside the module), computing, the table, switching languages, the
 // formulas view and every download raise no `securitypolicyviolation` event and no console message
 // about the policy. A deliberate fetch of a data: URL proves the listener would see one.
 import { test, before, after } from 'node:test';

@@ -14,12 +14,16 @@ test('no network request after load', async () => {
   let loaded = false;
   page.on('request', (request) => requests.push({ url: request.url(), afterLoad: loaded }));
   page.on('websocket', (socket) => requests.push({ url: socket.url(), afterLoad: loaded }));
+  const wasmTypes = [];
+  page.on('response', (response) => { if (new URL(response.url()).pathname.endsWith('/servicekpi.wasm')) wasmTypes.push(response.headers()['content-type']); });
   await open(page, session.url, { query: 'lang=en', hash: 'm=nps' });
   await page.waitForLoadState('networkidle');
   loaded = true;
   const origin = new URL(session.url).origin;
   const beforeLoad = requests.filter((request) => !request.afterLoad);
   for (const request of beforeLoad) assert.ok(request.url.startsWith(origin) || request.url.startsWith('data:'), `only own files are loaded: ${request.url}`);
+  // The wasm is fetched once, beside the module, as application/wasm (so it is compiled as it streams).
+  assert.deepEqual(wasmTypes, ['application/wasm']);
 
   await page.fill('[data-field="promoters"]', '70');
   await page.fill('[data-field="passives"]', '20');
@@ -40,6 +44,18 @@ test('no network request after load', async () => {
 
   const after = requests.filter((request) => request.afterLoad && !request.url.startsWith('blob:') && !request.url.startsWith('data:'));
   assert.deepEqual(after, [], 'no request leaves the page after load');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a server that sends the wasm with another content type still works (compiled after the download)', async () => {
+  const page = await session.newPage();
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { dist } = await import('./helpers.mjs');
+  const body = await readFile(join(dist, 'servicekpi.wasm'));
+  await page.route('**/servicekpi.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body }));
+  await open(page, session.url, { query: 'lang=en', hash: 'm=nps&set=counts&i.promoters=70&i.passives=20&i.detractors=10' });
+  assert.equal(await page.getAttribute('[data-result-value]', 'data-value'), '60', 'the wasm core computes');
   assert.deepEqual(page.errors, []);
 });
 

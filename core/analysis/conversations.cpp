@@ -163,4 +163,76 @@ nlohmann::json MessageParts::describe() const {
                                {"unknown_author", unknown_authors_}}}};
 }
 
+// ------------------------------------------------------------------------------------ ReplyThreads
+
+ReplyThreads::ReplyThreads(Context& context, Dictionary& agents) : context_(context), agents_(agents) {
+  const Mapping& m = *context.mapping;
+  col_id_ = m.column(Role::message_id);
+  col_reply_to_ = m.column(Role::reply_to);
+  col_inbound_ = m.column(Role::inbound);
+  col_author_type_ = m.column(Role::author_type);
+  col_author_ = m.column(Role::author_name);
+}
+
+int ReplyThreads::direction(const std::string_view* f, std::size_t n) {
+  if (col_inbound_ >= 0) {
+    bool inbound = false;
+    if (read_flag(Context::cell(f, n, col_inbound_), inbound) == Read::ok) return inbound ? 1 : 2;
+    return 0;
+  }
+  const std::string_view author_text = trim(Context::cell(f, n, col_author_type_));
+  if (author_text.empty()) return 0;
+  const int author = author_types_.classify_once(author_types_.id(author_text), classify_author);
+  return author == 2 ? 1 : author == 1 ? 2 : 0;  // customer; agent (a bot's message is no response)
+}
+
+void ReplyThreads::add(const std::string_view* f, std::size_t n, std::uint64_t row, const TicketRecord& record) {
+  const int from = direction(f, n);
+  const std::string_view answered = trim(Context::cell(f, n, col_reply_to_));
+  const bool answers = !answered.empty() && !TimeColumn::is_missing(answered);
+  if (from == 1) {
+    ++customer_messages_;
+    if (answers) {
+      ++follow_ups_;  // part of a thread opened earlier
+      return;
+    }
+    const std::string_view id = trim(Context::cell(f, n, col_id_));
+    if (id.empty() || TimeColumn::is_missing(id)) {
+      ++no_id_;
+      context_.issues->skip(Reason::row_no_key, row, col_id_);
+      return;
+    }
+    openings_.push_back(record);
+    opening_rows_.push_back(row);
+    opening_ids_.push_back(ids_.id(id));
+  } else if (from == 2) {
+    ++company_messages_;
+    if (!answers || record.created == no_time) return;
+    const std::uint32_t message = ids_.id(answered);
+    if (message >= first_replies_.size()) first_replies_.resize(static_cast<std::size_t>(message) + 1);
+    Reply& first = first_replies_[message];
+    if (record.created < first.time || (record.created == first.time && row < first.row)) {
+      const std::string_view author = trim(Context::cell(f, n, col_author_));
+      first = Reply{record.created, row, author.empty() || TimeColumn::is_missing(author) ? Dictionary::missing : agents_.id(author)};
+    }
+  } else {
+    ++unknown_direction_;
+  }
+}
+
+nlohmann::json ReplyThreads::describe() const {
+  return nlohmann::json{
+      {"rule",
+       "messages linked by replies: a customer message that answers no other message opens a thread (a ticket, created "
+       "when it was sent); its first response is the earliest company message that answers it directly, and the agent "
+       "is that message's author; later customer messages in a thread are follow-ups"},
+      {"threads", openings_.size()},
+      {"answered", answered_},
+      {"customer_messages", customer_messages_},
+      {"company_messages", company_messages_},
+      {"follow_ups", follow_ups_},
+      {"direction_unknown", unknown_direction_},
+      {"no_message_id", no_id_}};
+}
+
 }  // namespace skpi::analysis

@@ -59,4 +59,63 @@ class MessageParts {
   std::uint64_t agent_parts_ = 0, customer_parts_ = 0, bot_parts_ = 0, notes_ = 0, events_ = 0, unknown_authors_ = 0;
 };
 
+/** Message logs whose rows say which message they answer (Customer Support on Twitter: tweet_id,
+ *  author_id, inbound, created_at, in_response_to_tweet_id). A customer message that answers
+ *  nothing opens a thread and is a ticket, created when it was sent; its first response is the
+ *  earliest company message that answers it directly, and the agent is that message's author (the
+ *  company's handle). Replies may come before or after the message they answer in the file. */
+class ReplyThreads {
+ public:
+  explicit ReplyThreads(Context& context, Dictionary& agents);
+
+  static bool applies(const Mapping& mapping) {
+    return mapping.has(Role::message_id) && mapping.has(Role::reply_to) && (mapping.has(Role::inbound) || mapping.has(Role::author_type));
+  }
+
+  /** One row; `record` holds what the ticket processor read from it (creation time, texts). */
+  void add(const std::string_view* fields, std::size_t count, std::uint64_t row, const TicketRecord& record);
+
+  /** Calls visit(record, row) for each thread, in file order of the opening messages. */
+  template <typename Visit>
+  void finish(Visit&& visit) {
+    for (std::size_t i = 0; i < openings_.size(); ++i) {
+      TicketRecord record = openings_[i];
+      const std::uint32_t id = opening_ids_[i];
+      if (id < first_replies_.size() && first_replies_[id].time != no_reply) {
+        record.first_response = first_replies_[id].time;
+        record.agent = first_replies_[id].author;
+        ++answered_;
+      }
+      visit(record, opening_rows_[i]);
+    }
+  }
+
+  std::size_t threads() const { return openings_.size(); }
+
+  /** For rows.threads: the rule and the counts (after finish). */
+  nlohmann::json describe() const;
+
+ private:
+  static constexpr std::int64_t no_reply = INT64_MAX;
+  struct Reply {
+    std::int64_t time = no_reply;
+    std::uint64_t row = UINT64_MAX;
+    std::uint32_t author = Dictionary::missing;
+  };
+  /** 1: from the customer, 2: from the company, 0: not known. */
+  int direction(const std::string_view* fields, std::size_t count);
+
+  Context& context_;
+  Dictionary& agents_;
+  int col_id_ = -1, col_reply_to_ = -1, col_inbound_ = -1, col_author_type_ = -1, col_author_ = -1;
+  Dictionary ids_;  // message ids: the openings' own and those replies answer
+  Dictionary author_types_{1000};
+  std::vector<TicketRecord> openings_;
+  std::vector<std::uint64_t> opening_rows_;
+  std::vector<std::uint32_t> opening_ids_;
+  std::vector<Reply> first_replies_;  // by message id: the earliest company reply to it
+  std::uint64_t customer_messages_ = 0, company_messages_ = 0, follow_ups_ = 0, unknown_direction_ = 0,
+                no_id_ = 0, answered_ = 0, replies_to_openings_ = 0;
+};
+
 }  // namespace skpi::analysis

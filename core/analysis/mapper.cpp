@@ -531,10 +531,12 @@ std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnP
     }
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) { return a.match.priority > b.match.priority; });
+    // Message ids matter in reply threads (a column names the message each row answers).
+    const bool threaded = std::any_of(candidates.begin(), candidates.end(), [](const Candidate& c) { return c.match.role == Role::reply_to; });
     for (const Candidate& candidate : candidates) {
       MappedColumn& column = mapping.columns[static_cast<std::size_t>(candidate.index)];
       const Role role = candidate.match.role;
-      if (role == Role::message_id) {
+      if (role == Role::message_id && !threaded) {
         column.note = "message id (rows are grouped by the ticket id instead)";
         continue;
       }
@@ -846,6 +848,10 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
     kind = Kind::calls;
     reason = has(Role::calls) ? "contacts counted per interval (" + names({Role::date, Role::created_at, Role::calls, Role::answered_calls, Role::abandoned_calls}) + ")"
                               : "a call outcome column (" + names({Role::outcome, Role::date, Role::created_at, Role::wait_seconds, Role::talk_seconds}) + ")";
+  } else if (has(Role::message_id) && has(Role::reply_to) && (has(Role::inbound) || has(Role::author_type)) && (ticket_start || has(Role::date))) {
+    kind = Kind::tickets;
+    reason = "messages linked by replies (" + names({Role::message_id, Role::reply_to, Role::inbound, Role::author_type, Role::created_at, Role::date}) +
+             "): a customer message that opens a thread is a ticket, and the first reply to it its first response";
   } else if ((ticket_start || has(Role::date)) && ticket_detail) {
     kind = Kind::tickets;
     reason = "ticket timestamps and fields (" + names({Role::created_at, Role::date, Role::first_response_at, Role::resolved_at, Role::closed_at,
@@ -889,6 +895,13 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
   }
 
   // Roles that depend on the kind.
+  // An "Inbound" / "Incoming" column says who wrote a message only in a reply-linked message log;
+  // elsewhere it is something else (a count of inbound calls in an interval report, say).
+  if (has(Role::inbound) && !has(Role::reply_to)) {
+    const int index = mapping.column(Role::inbound);
+    unassign(mapping, Role::inbound);
+    mapping.columns[static_cast<std::size_t>(index)].note = "inbound / outbound: read only in message logs linked by replies";
+  }
   if (kind == Kind::survey && !has(Role::nps) && !has(Role::rating) && !has(Role::ces) && has(Role::score)) {
     const int index = mapping.column(Role::score);
     const ColumnProfile* profile = static_cast<std::size_t>(index) < profiles.size() ? &profiles[static_cast<std::size_t>(index)] : nullptr;

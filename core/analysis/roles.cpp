@@ -93,6 +93,8 @@ constexpr RoleInfo role_infos[] = {
     {Role::unit_price, "unit_price", ValueType::number},
     {Role::order_id, "order_id", ValueType::text},
     {Role::response_type, "response_type", ValueType::text},
+    {Role::reply_to, "reply_to", ValueType::text},
+    {Role::inbound, "inbound", ValueType::text},
 };
 static_assert(sizeof(role_infos) / sizeof(role_infos[0]) == role_count, "one RoleInfo per role, in enum order");
 
@@ -123,7 +125,12 @@ constexpr TableRow header_rows[] = {
      "id|# |nr|no|pileti id|pileti number|pileti nr|piletinumber|tiketin id|tiketin numero|tikettinumero|tunnus|"
      "id tichet|numar tichet|nr tichet|număr tichet|talep no|talep id|bilet no|kayit no|kayıt no|talep numarasi|talep numarası|"
      "رقم التذكرة|معرف التذكرة|رقم الطلب|المعرف|rəqəm|review id|evaluation id|interaction id|call id|callid"},
-    {Role::message_id, 100, sec, false, "message id|message_id|part id|comment id|event id"},
+    {Role::message_id, 100, sec, false, "message id|message_id|part id|comment id|event id|tweet id|tweet_id|status id"},
+    // ---- message logs linked by replies (Customer Support on Twitter: tweet_id, author_id, inbound, in_response_to_tweet_id)
+    {Role::reply_to, 100, sec, false,
+     "in response to tweet id|in_response_to_tweet_id|in reply to|in_reply_to|in reply to id|in reply to status id|"
+     "in_reply_to_status_id|in reply to message id|reply to message id|in response to message id|in response to"},
+    {Role::inbound, 100, sec, false, "inbound|is inbound|from customer|is from customer"},
     // ---- customer
     {Role::customer_id, 90, sec, false,
      "customer id|customer_id|customerid|cust id|client id|clientid|user id|account id|member id|buyer id|contact id|"
@@ -286,7 +293,7 @@ constexpr TableRow header_rows[] = {
      "outcome|call outcome|call status|call result|result|disposition|call disposition|tulemus|tulos|rezultat|sonuç|sonuc|النتيجة النهائية|"
      "answered y n|answered yes no|is answered|was answered|call answered"},
     {Role::calls, 100, sec, false,
-     "calls|call count|calls offered|offered|contacts|contacts offered|number of calls|arrivals|call volume|volume|"
+     "calls|call count|calls offered|offered|contacts|contacts offered|number of calls|arrivals|call volume|volume|incoming calls|inbound calls|"
      "kõned|kõnede arv|puhelut|puheluiden määrä|apeluri|număr apeluri|çağrılar|cagrilar|çağrı sayısı|cagri sayisi|عدد المكالمات|المكالمات"},
     {Role::answered_calls, 100, sec, false, "answered|calls answered|answered calls|handled calls|calls handled"},
     {Role::abandoned_calls, 100, sec, false, "abandoned|calls abandoned|abandoned calls|lost calls"},
@@ -325,7 +332,7 @@ constexpr TableRow header_rows[] = {
     {Role::author_type, 100, sec, false,
      "message author type|message_author_type|author type|sender type|from type|author role|sender role|part author type"},
     {Role::message_type, 100, sec, false, "message type|message_type|part type|part_type|conversation part type|message kind"},
-    {Role::author_name, 90, sec, false, "message author name|message_author_name|author name|sender name|author|sender"},
+    {Role::author_name, 90, sec, false, "message author name|message_author_name|author name|sender name|author|sender|author id|author_id"},
     {Role::message_body, 90, sec, false, "message body|message_body|part body|message text|body"},
     // ---- aggregated reports (Chatwoot agent / inbox / team / label reports, older "(Minutes)" variants)
     {Role::conversations, 100, sec, false,

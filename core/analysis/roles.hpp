@@ -16,7 +16,7 @@ enum class Role : std::uint8_t {
   // identity
   ticket_id,
   customer_id,
-  message_id,  // recognised so it is not taken for a ticket id; never used
+  message_id,  // recognised so it is not taken for a ticket id; used only with reply_to (reply threads)
   // timestamps
   created_at,
   first_response_at,
@@ -109,6 +109,10 @@ enum class Role : std::uint8_t {
   // survey: Qualtrics' response type ("Status" under the question text "Response Type"): IP Address
   // (a response), Survey Preview, Survey Test, Spam, Imported, Offline, or their numeric codes
   response_type,
+  // message logs linked by replies (Customer Support on Twitter): the message a row answers, and
+  // whether the row came in from the customer (True) or went out from the company (False)
+  reply_to,
+  inbound,
   count_  // number of roles, not a role
 };
 

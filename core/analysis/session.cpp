@@ -471,6 +471,7 @@ struct Session::State final : csv::RecordSink {
     if (reader.blank_records()) rows["blank"] = reader.blank_records();
     if (reader.dropped_records()) rows["dropped"] = reader.dropped_records();
     if (extra.contains("event_log")) rows["event_log"] = extra["event_log"];
+    if (extra.contains("threads")) rows["threads"] = extra["threads"];
     report["rows"] = std::move(rows);
 
     // dialect

@@ -620,7 +620,12 @@ class TicketProcessor final : public Processor {
     if (m.has(Role::resolved_at) && m.has(Role::closed_at)) {
       context.warnings.push_back("Resolution time runs from creation to the resolved time; the closed time is not used for it.");
     }
-    if (event_log && MessageParts::applies(m)) parts_ = std::make_unique<MessageParts>(context, agents_);
+    if (ReplyThreads::applies(m)) {
+      threads_ = std::make_unique<ReplyThreads>(context, agents_);
+      settings_.has_first_response = true;  // from the replies
+    } else if (event_log && MessageParts::applies(m)) {
+      parts_ = std::make_unique<MessageParts>(context, agents_);
+    }
   }
 
   void add(const std::string_view* f, std::size_t n, std::uint64_t row) override {
@@ -688,6 +693,10 @@ class TicketProcessor final : public Processor {
       if (read_flag(Context::cell(f, n, slot.index), value) == Read::ok) t.*slot.field = value;
     }
 
+    if (threads_) {
+      threads_->add(f, n, row, t);  // tickets are made from the threads at the end
+      return;
+    }
     if (event_log_ && col_id_ >= 0) {
       std::string_view id = trim(Context::cell(f, n, col_id_));
       if (id.empty()) {
@@ -709,9 +718,16 @@ class TicketProcessor final : public Processor {
     accumulate(t, row);
   }
 
-  std::uint64_t records() const override { return event_log_ ? records_.size() : main_.tickets() + compare_.tickets() + half_.tickets(); }
+  std::uint64_t records() const override {
+    if (threads_) return threads_->threads();
+    return event_log_ ? records_.size() : main_.tickets() + compare_.tickets() + half_.tickets();
+  }
 
   void report(json& metrics, json& comparison, json& extra) override {
+    if (threads_) {
+      threads_->finish([this](const TicketRecord& t, std::uint64_t row) { accumulate(t, row); });
+      extra["threads"] = threads_->describe();
+    }
     if (event_log_) {
       if (parts_) parts_->finish(records_);
       for (std::size_t i = 0; i < records_.size(); ++i) accumulate(records_[i], record_rows_[i]);
@@ -814,6 +830,7 @@ class TicketProcessor final : public Processor {
       priorities_{10000, &TimeColumn::is_missing};
   Dictionary ids_;
   std::unique_ptr<MessageParts> parts_;  // message-part logs (Intercom)
+  std::unique_ptr<ReplyThreads> threads_;  // message logs linked by replies (Twitter)
   std::vector<TicketRecord> records_;
   std::vector<std::uint64_t> record_rows_;
   TicketAccumulator main_, compare_, half_;

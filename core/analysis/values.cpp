@@ -332,6 +332,58 @@ int month_of_word(std::string_view word) {
   return 0;
 }
 
+// ctime and Twitter's API write the year last, after the time and the zone: "Oct 31 22:10:47 +0000
+// 2017", "Oct 31 22:10:47 2017" (the weekday already dropped). Rewritten as "31/10/2017 22:10:47
+// +0000". False for anything else.
+bool ctime_date(std::string_view t, std::string& day_first_text) {
+  std::size_t i = 0;
+  while (i < t.size() && is_alpha(t[i])) ++i;
+  const int month = month_of_word(t.substr(0, i));
+  if (month == 0) return false;
+  auto blanks = [&] {
+    const std::size_t start = i;
+    while (i < t.size() && t[i] == ' ') ++i;
+    return i > start;
+  };
+  auto digits = [&](std::size_t low, std::size_t high) {
+    const std::size_t start = i;
+    while (i < t.size() && is_digit(t[i])) ++i;
+    return i - start >= low && i - start <= high ? t.substr(start, i - start) : std::string_view();
+  };
+  if (!blanks()) return false;
+  const std::string_view day = digits(1, 2);
+  if (day.empty() || !blanks()) return false;
+  const std::size_t time_start = i;
+  if (digits(1, 2).empty() || i >= t.size() || t[i++] != ':' || digits(2, 2).empty()) return false;
+  if (i < t.size() && t[i] == ':') {
+    ++i;
+    if (digits(2, 2).empty()) return false;
+  }
+  const std::string_view clock = t.substr(time_start, i - time_start);
+  if (!blanks()) return false;
+  std::string_view zone;
+  if (i < t.size() && (t[i] == '+' || t[i] == '-' || is_alpha(t[i]))) {
+    const std::size_t zone_start = i++;
+    while (i < t.size() && t[i] != ' ') ++i;
+    zone = t.substr(zone_start, i - zone_start);
+    if (!blanks()) return false;
+  }
+  const std::string_view year = digits(4, 4);
+  if (year.empty() || i != t.size()) return false;
+  day_first_text.assign(day);
+  day_first_text += month < 10 ? "/0" : "/";
+  day_first_text += std::to_string(month);
+  day_first_text += '/';
+  day_first_text.append(year);
+  day_first_text += ' ';
+  day_first_text.append(clock);
+  if (!zone.empty()) {
+    day_first_text += ' ';
+    day_first_text.append(zone);
+  }
+  return true;
+}
+
 }  // namespace
 
 bool read_worded_duration(std::string_view text, double& out_seconds) {
@@ -380,6 +432,7 @@ bool month_name_date(std::string_view text, std::string& day_first_text) {
       t = t.substr(w);
     }
   }
+  if (ctime_date(t, day_first_text)) return true;
   // Three leading tokens separated by '/', '-', '.', ' ' or ", ": day month year or month day year.
   std::string_view tokens[3];
   std::size_t i = 0;

@@ -156,14 +156,67 @@ TEST(AnalysisClassic, PwcCallCentre) {
   expect_stable("classic/pwc_call_centre.csv");
 }
 
-TEST(AnalysisClassic, TwitterSupportGivesNoInventedFigure) {
+TEST(AnalysisClassic, TwitterSupportThreadsGiveFirstResponseTimes) {
+  // Customer Support on Twitter: an inbound tweet that answers nothing opens a thread (a ticket); the
+  // earliest company tweet answering it is the first response (expected.py, section 7).
   const json r = analyze_fixture("classic/twcs_customer_support.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
-  // Tweets are not tickets, calls or survey answers: summarised as a table, no KPI is made up.
-  EXPECT_EQ(r["kind"], "table");
-  EXPECT_FALSE(r["metrics"].contains("first_response"));
+  EXPECT_EQ(r["kind"], "tickets");
+  EXPECT_EQ(r["mapping"]["message_id"], "tweet_id");
+  EXPECT_EQ(r["mapping"]["reply_to"], "in_response_to_tweet_id");
+  EXPECT_EQ(r["mapping"]["inbound"], "inbound");
+  EXPECT_EQ(r["mapping"]["author_name"], "author_id");
+  EXPECT_EQ(r["columns"][3]["format"], "month_name");  // "Tue Oct 31 22:10:47 +0000 2017"
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/tickets/value"), 6);
+  EXPECT_DOUBLE_EQ(at(r, "/rows/threads/threads"), 6);
+  EXPECT_DOUBLE_EQ(at(r, "/rows/threads/answered"), 5);
+  EXPECT_DOUBLE_EQ(at(r, "/rows/threads/follow_ups"), 4);
+  EXPECT_DOUBLE_EQ(at(r, "/rows/threads/customer_messages"), 10);
+  EXPECT_DOUBLE_EQ(at(r, "/rows/threads/company_messages"), 8);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/n"), 5);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/excluded_reasons/ticket.no_first_response"), 1);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/mean"), 761.4);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/median"), 343);
+  EXPECT_NEAR(at(r, "/metrics/first_response/p90"), 1854, 1e-9);
+  EXPECT_FALSE(r["metrics"].contains("resolution"));
   EXPECT_FALSE(r["metrics"].contains("csat"));
-  EXPECT_DOUBLE_EQ(at(r, "/metrics/rows/value"), 18);
+  ASSERT_EQ(r["metrics"]["agents"].size(), 3u);
+  EXPECT_EQ(r["metrics"]["agents"][0]["agent"], "sprintcare");
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/agents/0/first_response_n"), 3);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/agents/0/first_response_median"), 168);
+  expect_stable("classic/twcs_customer_support.csv");
+}
+
+TEST(AnalysisClassic, ReplyThreadsInAnyOrder) {
+  // Replies before the message they answer, two replies (the earlier counts), a company reply to a
+  // follow-up (not a first response), a reply without a time, an opening without an id.
+  const std::string text =
+      "tweet_id,author_id,inbound,created_at,in_response_to_tweet_id\n"
+      "10,AcmeHelp,False,Mon Jan 01 10:05:00 +0000 2024,1\n"     // answers 1 after 300 s
+      "1,c1,True,Mon Jan 01 10:00:00 +0000 2024,\n"
+      "11,AcmeBot,False,Mon Jan 01 10:01:00 +0000 2024,1\n"      // earlier: the first response, 60 s
+      "2,c2,True,Mon Jan 01 11:00:00 +0000 2024,\n"
+      "3,c2,True,Mon Jan 01 11:30:00 +0000 2024,2\n"             // follow-up
+      "12,AcmeHelp,False,Mon Jan 01 11:10:00 +0000 2024,3\n"     // answers the follow-up only
+      "13,AcmeHelp,False,,2\n"                                    // no time
+      ",c3,True,Mon Jan 01 12:00:00 +0000 2024,\n"               // no id
+      "4,c4,True,Tue Jan 02 09:00:00 -0500 2024,\n"
+      "14,AcmeHelp,False,Tue Jan 02 14:30:00 +0000 2024,4\n";    // 09:00 -05:00 = 14:00 Z: 1800 s
+  const json r = skpi::analysis::testing::analyze_text(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "tickets");
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/tickets/value"), 3);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/n"), 2);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/mean"), (60 + 1800) / 2.0);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/excluded_reasons/ticket.no_first_response"), 1);
+  EXPECT_DOUBLE_EQ(at(r, "/rows/threads/no_message_id"), 1);
+  EXPECT_DOUBLE_EQ(at(r, "/rows/skipped"), 1);
+  ASSERT_EQ(r["metrics"]["agents"].size(), 2u);
+  for (const json& agent : r["metrics"]["agents"]) {
+    if (agent["agent"] == "AcmeBot") EXPECT_DOUBLE_EQ(agent["first_response_median"].get<double>(), 60);
+    else EXPECT_EQ(agent["agent"], "AcmeHelp");
+  }
+  for (std::size_t chunk : {1, 7, 64}) expect_same(r["metrics"], skpi::analysis::testing::analyze_text(text, json::object(), chunk)["metrics"]);
 }
 
 // Some copies of the Kaggle ticket dataset write "Time to Resolution" as plain numbers. No unit is

@@ -300,6 +300,21 @@ TEST(AnalysisDates, WordedDurationsMonthNamesAndYymmddReaders) {
   EXPECT_EQ(text, "4/09/2024");
   EXPECT_FALSE(month_name_date("Marketing 4 2024", text));
   EXPECT_FALSE(month_name_date("2024-03-04", text));
+  // ctime and Twitter's API: the year after the time and the zone.
+  EXPECT_TRUE(month_name_date("Tue Oct 31 22:10:47 +0000 2017", text));
+  EXPECT_EQ(text, "31/10/2017 22:10:47 +0000");
+  EXPECT_TRUE(month_name_date("Wed Nov  1 09:05:00 2017", text));
+  EXPECT_EQ(text, "1/11/2017 09:05:00");
+  EXPECT_TRUE(month_name_date("Oct 31 22:10 UTC 2017", text));
+  EXPECT_EQ(text, "31/10/2017 22:10 UTC");
+  EXPECT_FALSE(month_name_date("Tue Oct 31 22:10:47 +0000", text));  // no year
+  EXPECT_FALSE(month_name_date("Oct 31 22:10:47 +0000 17", text));   // a two-digit year is not ctime's
+  for (const char* value : {"Tue Oct 31 22:10:47 +0000 2017", "Tue Oct 31 17:10:47 -0500 2017", "Tue Oct 31 22:10:47 UTC 2017"}) {
+    ASSERT_TRUE(month_name_date(value, text)) << value;
+    const auto t = skpi::time::parse_timestamp(text, skpi::time::DateOrder::day_first);
+    EXPECT_TRUE(t.ok && t.has_offset) << value;
+    EXPECT_EQ(t.seconds, 1509487847) << value;  // 2017-10-31T22:10:47Z
+  }
   int y = 0, m = 0, d = 0;
   EXPECT_TRUE(read_yymmdd("240229", y, m, d));
   EXPECT_EQ(y, 2024);

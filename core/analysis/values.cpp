@@ -119,8 +119,9 @@ bool TimeColumn::is_missing(std::string_view text) { return csv::is_missing_mark
 
 namespace {
 
-// Local civil time (no offset) of the forms the core time parser does not know: six-digit YYMMDD
-// (only in columns the mapper marked) and dates with month names.
+// Timestamps of the forms the core time parser does not know: six-digit YYMMDD (only in columns the
+// mapper marked; local civil time) and dates with month names (local, or an instant when they carry
+// a zone, as Twitter's "Tue Oct 31 22:10:47 +0000 2017" does).
 bool read_extra_form(std::string_view text, bool six_digit, time::Timestamp& stamp) {
   const std::string_view trimmed = trim(text);
   int year = 0, month = 0, day = 0;
@@ -131,7 +132,7 @@ bool read_extra_form(std::string_view text, bool six_digit, time::Timestamp& sta
     stamp.ok = true;
     return true;
   }
-  std::string rewritten;
+  thread_local std::string rewritten;  // reused: a column of such dates allocates once, not per row
   if (!month_name_date(trimmed, rewritten)) return false;
   stamp = time::parse_timestamp(rewritten, time::DateOrder::day_first);
   return stamp.ok;

@@ -930,6 +930,23 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
   }
   if (kind == Kind::qa && !has(Role::score) && has(Role::rating)) move_role(mapping, Role::rating, Role::score);
   if (kind == Kind::transactions && !has(Role::customer_id) && has(Role::ticket_id)) move_role(mapping, Role::ticket_id, Role::customer_id);
+  // A "Price" beside a quantity is the price of one unit (UCI Online Retail II: Invoice, Quantity,
+  // Price, Customer ID), not what the line brought in: the line is quantity x price. Totals, sums
+  // and amounts stay amounts.
+  if (kind == Kind::transactions && has(Role::amount) && has(Role::quantity) && !has(Role::unit_price)) {
+    const int index = mapping.column(Role::amount);
+    const std::string padded = " " + normalize_header(mapping.columns[static_cast<std::size_t>(index)].name) + " ";
+    auto word = [&](const char* w) { return padded.find(std::string(" ") + w + " ") != std::string::npos; };
+    const bool price = word("price") || word("fiyat") || word("hind") || word("hinta") || word("pret") || word("السعر");
+    const bool total = word("total") || word("amount") || word("sum") || word("revenue") || word("value") || word("toplam") ||
+                       word("tutar") || word("summa") || word("suma");
+    if (price && !total) {
+      move_role(mapping, Role::amount, Role::unit_price);
+      mapping.columns[static_cast<std::size_t>(index)].note = "price beside a quantity: read as the price per unit (line = quantity x price)";
+      if (reason.rfind("customers with amounts (", 0) == 0)
+        reason = "customers with amounts (" + names({Role::customer_id, Role::date, Role::amount, Role::unit_price, Role::quantity, Role::order_id}) + ")";
+    }
+  }
 
   if (options.kind != Kind::automatic) {
     auto need = [&](bool ok, const char* what) {

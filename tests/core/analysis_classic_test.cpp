@@ -156,6 +156,32 @@ TEST(AnalysisClassic, PwcCallCentre) {
   expect_stable("classic/pwc_call_centre.csv");
 }
 
+TEST(AnalysisClassic, OnlineRetailTwoPriceIsPerUnit) {
+  // UCI Online Retail II renamed UnitPrice to Price and CustomerID to "Customer ID": a price beside a
+  // quantity is still the price of one unit. Revenue by hand: 12 x 6.95 + 12 x 6.75 + 12 x 2.55 +
+  // 18 x 5.45 - 12 x 2.95 = 257.7 (the C invoice is a cancellation).
+  const std::string text =
+      "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n"
+      "489434,85048,15CM CHRISTMAS GLASS BALL 20 LIGHTS,12,2009-12-01 07:45:00,6.95,13085.0,United Kingdom\n"
+      "489434,79323P,PINK CHERRY LIGHTS,12,2009-12-01 07:45:00,6.75,13085.0,United Kingdom\n"
+      "489435,22350,CAT BOWL ,12,2009-12-01 07:46:00,2.55,13086.0,United Kingdom\n"
+      "C489449,22087,PAPER BUNTING WHITE LACE,-12,2009-12-01 10:33:00,2.95,16321.0,Australia\n"
+      "489436,21755,LOVE BUILDING BLOCK WORD,18,2010-01-01 09:06:00,5.45,13085.0,United Kingdom\n";
+  const json r = skpi::analysis::testing::analyze_text(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "transactions");
+  EXPECT_EQ(r["mapping"]["unit_price"], "Price");
+  EXPECT_FALSE(r["mapping"].contains("amount"));
+  EXPECT_NEAR(at(r, "/metrics/revenue/value"), 257.7, 1e-9);
+  EXPECT_NEAR(at(r, "/metrics/revenue/returns/amount"), -35.4, 1e-9);
+  // A total stays the amount.
+  const json total = skpi::analysis::testing::analyze_text(
+      "Order ID,Customer ID,Order Date,Quantity,Total Price\n1,a,2024-01-02,2,10.00\n2,b,2024-01-03,1,5.50\n");
+  ASSERT_TRUE(total["ok"].get<bool>()) << total.dump(2);
+  EXPECT_EQ(total["mapping"]["amount"], "Total Price");
+  EXPECT_NEAR(at(total, "/metrics/revenue/value"), 15.5, 1e-9);
+}
+
 TEST(AnalysisClassic, TwitterSupportThreadsGiveFirstResponseTimes) {
   // Customer Support on Twitter: an inbound tweet that answers nothing opens a thread (a ticket); the
   // earliest company tweet answering it is the first response (expected.py, section 7).

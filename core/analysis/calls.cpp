@@ -6,6 +6,7 @@
 #include "core/analysis/dictionary.hpp"
 #include "core/analysis/kinds.hpp"
 #include "core/analysis/report.hpp"
+#include "core/csv/number.hpp"
 #include "core/time/civil.hpp"
 
 namespace skpi::analysis {
@@ -28,12 +29,30 @@ struct CallAccumulator {
   PerKey<Agent> agents;
   std::uint64_t resolved = 0, resolved_n = 0;  // a yes/no "resolved" column, over answered calls
   RatingCounts csat;
+  // Interval reports with averages per row: sums of average x weight, and the weights (answered
+  // calls for speed of answer and talk time; offered calls for waiting time and service level).
+  struct Weighted {
+    double sum = 0, weight = 0;
+    void add(double value, double by) {
+      sum += value * by;
+      weight += by;
+    }
+    void merge(const Weighted& o) {
+      sum += o.sum;
+      weight += o.weight;
+    }
+  };
+  Weighted answer_speed, talk_time, waiting_time, service_level;
 
   void merge(const CallAccumulator& o) {
     rows += o.rows;
     resolved += o.resolved;
     resolved_n += o.resolved_n;
     csat.merge(o.csat);
+    answer_speed.merge(o.answer_speed);
+    talk_time.merge(o.talk_time);
+    waiting_time.merge(o.waiting_time);
+    service_level.merge(o.service_level);
     offered += o.offered;
     answered += o.answered;
     abandoned += o.abandoned;
@@ -73,6 +92,9 @@ class CallProcessor final : public Processor {
     col_time_of_day_ = m.column(Role::time_of_day);
     col_rating_ = m.column(Role::rating);
     col_direction_ = m.column(Role::direction);
+    col_average_wait_ = m.column(Role::avg_waiting_time);
+    col_service_level_ = m.column(Role::service_level_percent);
+    if (col_service_level_ >= 0) service_level_threshold_ = threshold_in_header(m.columns[static_cast<std::size_t>(col_service_level_)].name);
     for (Role role : {Role::wait_seconds, Role::talk_seconds, Role::hold_seconds, Role::wrap_seconds, Role::handle_seconds}) {
       duration_columns_.push_back(m.column(role));
       duration_units_.push_back(m.unit(role));
@@ -135,8 +157,11 @@ class CallProcessor final : public Processor {
       ++a.rows;
       a.offered += calls;
       double answered = 0, abandoned = 0;
-      if (col_answered_calls_ >= 0 && read_number(Context::cell(f, n, col_answered_calls_), context_.decimal, answered) == Read::ok) a.answered += answered;
+      const bool answered_known =
+          col_answered_calls_ >= 0 && read_number(Context::cell(f, n, col_answered_calls_), context_.decimal, answered) == Read::ok;
+      if (answered_known) a.answered += answered;
       if (col_abandoned_calls_ >= 0 && read_number(Context::cell(f, n, col_abandoned_calls_), context_.decimal, abandoned) == Read::ok) a.abandoned += abandoned;
+      add_interval_averages(a, f, n, row, calls, answered_known ? answered : -1);
       if (arrival != no_time) {
         const std::int64_t local = clock_.local_seconds(arrival);
         a.arrivals.add(LocalClock::floor_div(local, interval_), calls);
@@ -273,6 +298,53 @@ class CallProcessor final : public Processor {
   }
 
  private:
+  // The seconds in an interval report's service-level header: "Service Level (20 Seconds)" -> 20,
+  // "Service level 30" -> 30, "Service level (1 min)" -> 60; 0 when the header gives none.
+  static double threshold_in_header(const std::string& header) {
+    const std::string words = " " + normalize_header(header) + " ";
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (words[i] < '0' || words[i] > '9' || words[i - 1] != ' ') continue;
+      std::size_t end = i;
+      while (end < words.size() && words[end] >= '0' && words[end] <= '9') ++end;
+      const double value = std::stod(words.substr(i, end - i));
+      std::size_t unit = end;
+      while (unit < words.size() && words[unit] == ' ') ++unit;
+      const std::string rest = words.substr(unit);
+      return rest.rfind("min", 0) == 0 || rest.rfind("m ", 0) == 0 ? value * 60 : value;  // seconds unless minutes
+    }
+    return 0;
+  }
+
+  // Averages per row of an interval report, weighted by the calls they average over.
+  void add_interval_averages(CallAccumulator& a, const std::string_view* f, std::size_t n, std::uint64_t row, double offered,
+                             double answered) {
+    Issues& issues = *context_.issues;
+    auto duration = [&](int column, double unit, double& seconds) {
+      if (column < 0) return false;
+      const Read read = read_duration(Context::cell(f, n, column), context_.decimal, unit, seconds);
+      if (read == Read::bad || (read == Read::ok && seconds < 0)) issues.cell(Reason::value_bad_duration, row, column);
+      return read == Read::ok && seconds >= 0;
+    };
+    double seconds = 0;
+    if (answered >= 0) {
+      if (duration(duration_columns_[0], duration_units_[0], seconds)) a.answer_speed.add(seconds, answered);
+      // Talk time, else handle time.
+      if (duration(duration_columns_[1], duration_units_[1], seconds) || duration(duration_columns_[4], duration_units_[4], seconds))
+        a.talk_time.add(seconds, answered);
+    }
+    if (duration(col_average_wait_, context_.mapping->unit(Role::avg_waiting_time), seconds)) a.waiting_time.add(seconds, offered);
+    if (col_service_level_ >= 0) {
+      const std::string_view text = trim(Context::cell(f, n, col_service_level_));
+      const auto parsed = csv::parse_number_or_percent(text, context_.decimal);
+      if (parsed && parsed->value >= 0 && parsed->value <= 100) {
+        // "76.28%" or 76.28; a fraction (0.7628) when the column never goes above 1 is not told apart: percent.
+        a.service_level.add(parsed->value, offered);
+      } else if (!text.empty() && !TimeColumn::is_missing(text)) {
+        issues.cell(Reason::value_bad_number, row, col_service_level_);
+      }
+    }
+  }
+
   json build(CallAccumulator& a) {
     const Options& options = *context_.options;
     json metrics = json::object();
@@ -326,6 +398,24 @@ class CallProcessor final : public Processor {
       level["threshold_seconds"] = number(threshold);
       level["abandoned"] = treatment;
       metrics["service_level"] = level;
+    }
+    // Interval reports: the rows' averages, weighted (no single waits or talk times: no median).
+    auto weighted = [&](const CallAccumulator::Weighted& w, const char* what, const char* weight) {
+      return json{{"mean", number(w.sum / w.weight)},
+                  {"n", number(w.weight)},
+                  {"unit", "seconds"},
+                  {"definition", std::string("mean of the rows' ") + what + ", weighted by their " + weight +
+                                     " calls (an interval report has no single calls: no median or p90)"}};
+    };
+    if (interval_file && a.answer_speed.weight > 0 && a.answered_waits.empty()) metrics["wait_time"] = weighted(a.answer_speed, "average speed of answer", "answered");
+    if (interval_file && a.talk_time.weight > 0 && a.handle_times.empty()) metrics["aht"] = weighted(a.talk_time, "average talk (handle) time", "answered");
+    if (interval_file && a.waiting_time.weight > 0) metrics["waiting_time"] = weighted(a.waiting_time, "average waiting time", "offered");
+    if (interval_file && a.service_level.weight > 0 && a.answered_waits.empty()) {
+      json level{{"value", number(a.service_level.sum / a.service_level.weight)},
+                 {"n", number(a.service_level.weight)},
+                 {"threshold_seconds", service_level_threshold_ > 0 ? json(number(service_level_threshold_)) : json(nullptr)},
+                 {"definition", "mean of the rows' service level, weighted by their offered calls (each row's own definition)"}};
+      metrics["service_level"] = std::move(level);
     }
     if (!a.handle_times.empty()) {
       json handle = summary_json(a.handle_times);
@@ -446,6 +536,8 @@ class CallProcessor final : public Processor {
   Context& context_;
   LocalClock clock_;
   int col_outcome_, col_calls_, col_answered_calls_, col_abandoned_calls_, col_agent_, col_resolved_ = -1, col_rating_ = -1;
+  int col_average_wait_ = -1, col_service_level_ = -1;
+  double service_level_threshold_ = 0;
   int col_direction_ = -1;
   int col_time_of_day_ = -1;
   std::vector<int> duration_columns_;

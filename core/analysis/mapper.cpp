@@ -362,6 +362,7 @@ bool values_fit(Role role, const ColumnProfile& profile, std::string& why) {
       fits = mostly(profile.numbers, n);
       // Amounts may carry a currency sign or code ("$1,234.50", "12,00 EUR").
       if (!fits && (role == Role::amount || role == Role::recurring_revenue || role == Role::refunded || role == Role::unit_price)) fits = mostly(profile.numbers + profile.money, n);
+      if (!fits && role == Role::service_level_percent) fits = mostly(profile.numbers + profile.percents, n);
       // Rating scales: a stray out-of-range value is counted later, it does not undo the mapping.
       if (fits && (role == Role::nps || role == Role::ces)) fits = mostly(profile.zero_to_ten, profile.numbers);
       break;

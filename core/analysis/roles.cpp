@@ -95,6 +95,7 @@ constexpr RoleInfo role_infos[] = {
     {Role::response_type, "response_type", ValueType::text},
     {Role::reply_to, "reply_to", ValueType::text},
     {Role::inbound, "inbound", ValueType::text},
+    {Role::service_level_percent, "service_level_percent", ValueType::number},
 };
 static_assert(sizeof(role_infos) / sizeof(role_infos[0]) == role_count, "one RoleInfo per role, in enum order");
 
@@ -280,10 +281,13 @@ constexpr TableRow header_rows[] = {
     {Role::wait_seconds, 100, sec, false,
      "wait seconds|wait time|waiting time|queue time|q time|time in queue|wait|hold time before answer|speed of answer|"
      "time to answer|ringing time|speed of answer in seconds|speed of answer seconds|average speed of answer|asa|asa seconds|"
-     "answer speed|seconds to answer|ooteaeg|odotusaika|timp de asteptare|bekleme süresi|bekleme suresi|وقت الانتظار"},
+     "answer speed|seconds to answer|ooteaeg|odotusaika|timp de asteptare|bekleme süresi|bekleme suresi|وقت الانتظار|"
+     // interval reports write the same as averages per row: "Answer Speed (AVG)"
+     "answer speed avg|answer speed average|avg answer speed|average answer speed|speed of answer avg|asa avg"},
     {Role::talk_seconds, 100, sec, false,
      "talk seconds|talk time|talk duration|ser time|service time|conversation time|call duration|duration|"
-     "avg talk duration|average talk duration|avg talk time|average talk time|"
+     "avg talk duration|average talk duration|avg talk time|average talk time|talk duration avg|talk time avg|"
+     "talk duration average|talk time average|"
      "kõneaeg|puheaika|durata apel|görüşme süresi|gorusme suresi|مدة المكالمة"},
     {Role::hold_seconds, 100, sec, false, "hold seconds|hold time|on hold time|hold duration|ooteaeg kõne ajal|pitoaika"},
     {Role::wrap_seconds, 100, sec, false,
@@ -350,7 +354,11 @@ constexpr TableRow header_rows[] = {
      "avg resolution time (minutes)|avg resolution time (seconds)|avg resolution time (hours)"},
     {Role::avg_reply_time, 100, sec, false, "avg reply time|average reply time|avg response time|average response time"},
     {Role::avg_waiting_time, 100, sec, false,
-     "avg customer waiting time|average customer waiting time|avg waiting time|average waiting time|avg wait time"},
+     "avg customer waiting time|average customer waiting time|avg waiting time|average waiting time|avg wait time|"
+     "waiting time avg|wait time avg|waiting time average"},
+    // An interval report's service level per row; the threshold is read from the header ("(20 Seconds)").
+    {Role::service_level_percent, 100, sec, false, "service level|service level %|service level percent|sl %|sl percent|service level pct"},
+    {Role::service_level_percent, 45, sec, true, "service level"},
 
     // ---- transactions: payment outcome, refunds, currency (Shopify orders, Stripe payments). Stripe's
     // "Converted Amount" is in the account's currency while "Amount" is in each charge's own: the

@@ -113,6 +113,8 @@ enum class Role : std::uint8_t {
   // whether the row came in from the customer (True) or went out from the company (False)
   reply_to,
   inbound,
+  // calls: an interval report's service level per row ("Service Level (20 Seconds)": 76.28%)
+  service_level_percent,
   count_  // number of roles, not a role
 };
 

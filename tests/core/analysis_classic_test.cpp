@@ -182,6 +182,31 @@ TEST(AnalysisClassic, OnlineRetailTwoPriceIsPerUnit) {
   EXPECT_NEAR(at(total, "/metrics/revenue/value"), 15.5, 1e-9);
 }
 
+TEST(AnalysisClassic, DailyCallReportWithAverages) {
+  // Kaggle "Call Center Data": one row per day with counts and the day's averages. The averages are
+  // weighted by the calls they cover (expected.py, section 8); a day without calls is left out of them.
+  const json r = analyze_fixture("classic/call_center_daily.csv");
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "calls");
+  EXPECT_EQ(r["mapping"]["calls"], "Incoming Calls");
+  EXPECT_EQ(r["mapping"]["wait_seconds"], "Answer Speed (AVG)");
+  EXPECT_EQ(r["mapping"]["talk_seconds"], "Talk Duration (AVG)");
+  EXPECT_EQ(r["mapping"]["avg_waiting_time"], "Waiting Time (AVG)");
+  EXPECT_EQ(r["mapping"]["service_level_percent"], "Service Level (20 Seconds)");
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/offered/value"), 1266);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/answered/value"), 1170);
+  EXPECT_NEAR(at(r, "/metrics/abandon_rate/value"), 7.5829383886255926, 1e-9);
+  EXPECT_NEAR(at(r, "/metrics/wait_time/mean"), 21.18034188034188, 1e-9);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/wait_time/n"), 1170);
+  EXPECT_NEAR(at(r, "/metrics/aht/mean"), 145.45213675213674, 1e-9);
+  EXPECT_NEAR(at(r, "/metrics/waiting_time/mean"), 182.1342812006319, 1e-9);
+  EXPECT_NEAR(at(r, "/metrics/service_level/value"), 71.15569510268563, 1e-9);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/service_level/threshold_seconds"), 20);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/service_level/n"), 1266);
+  EXPECT_FALSE(r["metrics"]["wait_time"].contains("median"));  // averages of days have no median of calls
+  expect_stable("classic/call_center_daily.csv");
+}
+
 TEST(AnalysisClassic, TwitterSupportThreadsGiveFirstResponseTimes) {
   // Customer Support on Twitter: an inbound tweet that answers nothing opens a thread (a ticket); the
   // earliest company tweet answering it is the first response (expected.py, section 7).

@@ -219,7 +219,7 @@ inline TimestampFormat::Field field_at(const char* start, const char* base, int 
   return TimestampFormat::Field{static_cast<std::uint8_t>(start - base), static_cast<std::uint8_t>(digits)};
 }
 
-// The time of day and zone after a date: [T| +]H[H]:MM[:SS[.fff]] [AM|PM] [Z|UTC|GMT|±HH[[:]MM]].
+// The time of day and zone after a date: [T| +]H[H]:MM[:SS[.fff]] [AM|PM] [Z|UTC|GMT|±HH[[:]MM]|GMT±H[H][:MM]].
 // basic = ISO basic format (HHMM[SS], ±HHMM) after a compact date with 'T'.
 template <bool record>
 bool parse_time_part(const char*& p, const char* end, const char* base, bool basic, Fields& f,
@@ -289,6 +289,13 @@ bool parse_time_part(const char*& p, const char* end, const char* base, bool bas
     p = end;
     return true;
   }
+  // Google Forms and JavaScript write the offset after the zone's name: "GMT+2", "GMT+05:30", "UTC-5".
+  bool named = false;
+  if (end - p > 4 && ((p[0] == 'U' && p[1] == 'T' && p[2] == 'C') || (p[0] == 'G' && p[1] == 'M' && p[2] == 'T')) &&
+      (p[3] == '+' || p[3] == '-')) {
+    p += 3;
+    named = true;
+  }
   if (*p == '+' || *p == '-') {
     const int sign = *p == '-' ? -1 : 1;
     if (record) layout->offset_sign_position = static_cast<std::uint8_t>(p - base);
@@ -296,8 +303,9 @@ bool parse_time_part(const char*& p, const char* end, const char* base, bool bas
     start = p;
     int hours = 0;
     int minutes = 0;
-    if (read_digits(p, end, 2, hours) != 2 || hours > 23) return false;
-    if (record) layout->offset_hour = field_at(start, base, 2);
+    const int hour_digits = read_digits(p, end, 2, hours);
+    if ((hour_digits != 2 && !(named && hour_digits == 1)) || hours > 23) return false;
+    if (record) layout->offset_hour = field_at(start, base, hour_digits);
     if (p < end && *p == ':') ++p;
     if (p < end) {
       start = p;

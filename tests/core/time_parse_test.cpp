@@ -46,6 +46,10 @@ const ParseCase parse_cases[] = {
     {"2024-03-01T09:15:00.250+00:00", dmy, march_1_0915, 250, true, true, TimestampKind::year_first},
     {"2024-03-01 09:15:00 +00:00", dmy, march_1_0915, 0, true, true, TimestampKind::year_first},
     {"2024-03-01 09:15:00 UTC", dmy, march_1_0915, 0, true, true, TimestampKind::year_first},
+    // Google Forms / JavaScript: the offset after the zone's name, one-digit hours allowed there
+    {"2024/03/01 11:15:00 AM GMT+2", dmy, march_1_0915, 0, true, true, TimestampKind::year_first},
+    {"2024/03/01 2:45:00 PM GMT+05:30", dmy, march_1_0915, 0, true, true, TimestampKind::year_first},
+    {"2024-03-01 04:15:00 UTC-5", dmy, march_1_0915, 0, true, true, TimestampKind::year_first},
     {"20240301T091500Z", dmy, march_1_0915, 0, true, true, TimestampKind::year_first},
     {"20240301T111500+0200", dmy, march_1_0915, 0, true, true, TimestampKind::year_first},
     // naive YYYY-MM-DD HH:MM[:SS], YYYY/MM/DD
@@ -145,6 +149,13 @@ TEST(TimeParse, FixedLayoutReadsOtherValuesOfTheColumn) {
   EXPECT_EQ(parse_with(offset, "2024-03-01T06:15:00-03:00").seconds, march_1_0915);
   EXPECT_EQ(parse_with(offset, "2024-03-01T09:15:00Z").seconds, march_1_0915);
   EXPECT_FALSE(parse_with(offset, "2024-03-01T11:15:00+24:00").ok);
+
+  const TimestampFormat named = detect_format("2024/03/01 11:15:00 AM GMT+2", DateOrder::day_first);
+  EXPECT_EQ(parse_with(named, "2024/03/01 10:15:00 AM GMT+1").seconds, march_1_0915);
+  EXPECT_EQ(parse_with(named, "2024/03/01 4:15:00 AM GMT-5").seconds, march_1_0915);
+  EXPECT_EQ(parse_with(named, "2024/03/01 2:45:00 PM GMT+05:30").seconds, march_1_0915);
+  EXPECT_FALSE(parse_with(named, "2024/03/01 11:15:00 AM GMT+24").ok);
+  EXPECT_FALSE(parse_timestamp("2024-03-01 11:15:00 +2", DateOrder::day_first).ok);  // a bare sign needs two digits
 }
 
 TEST(TimeParse, ColumnFormatPicksTheCommonestLayout) {

@@ -245,7 +245,10 @@ constexpr TableRow header_rows[] = {
      "first reply time in minutes|first reply time (in minutes)|first reply time (min)|first reply time minutes|"
      "first response time in minutes|first response time (min)|first response minutes|first reply time|"
      "first response time seconds|first response time (seconds)|first response time (hours)|time to first response|"
-     "first response duration|frt"},
+     "first response duration|frt|"
+     // HubSpot ticket exports (values h:mm:ss)
+     "time to first agent reply|time to first agent reply (HH:mm:ss)|time to first agent email reply|"
+     "time to first agent email reply (HH:mm:ss)"},
     {Role::first_response_time_business, 100, minute, false,
      "first reply time in minutes within business hours|first reply time (business minutes)|"
      "first response time in minutes within business hours|first response time (in hrs)|first response time in hrs|"
@@ -253,7 +256,7 @@ constexpr TableRow header_rows[] = {
     {Role::resolution_time, 100, minute, false,
      "full resolution time in minutes|full resolution time (min)|full resolution time (in minutes)|"
      "resolution time in minutes|resolution time (min)|resolution time minutes|time to resolution|time to resolve|"
-     "resolution duration|resolution time (hours)|resolution time (seconds)"},
+     "resolution duration|resolution time (hours)|resolution time (seconds)|time to close|time to close (HH:mm:ss)"},
     {Role::resolution_time, 80, minute, false, "first resolution time in minutes|first resolution time (min)"},
     {Role::resolution_time_business, 100, minute, false,
      "full resolution time in minutes within business hours|resolution time (in hrs)|resolution time in hrs|"

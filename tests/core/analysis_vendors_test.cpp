@@ -86,6 +86,24 @@ TEST(AnalysisVendors, HubSpotTickets) {
   EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution/mean"), 74962.5);
 }
 
+TEST(AnalysisVendors, HubSpotDurationProperties) {
+  // HubSpot's duration properties come as h:mm:ss ("Time to first agent reply (HH:mm:ss)").
+  const std::string text =
+      "Ticket ID,Ticket name,Pipeline,Ticket status,Create date,Close date,Time to close (HH:mm:ss),"
+      "Time to first agent reply (HH:mm:ss),Ticket owner,Priority,Source\n"
+      "101,Cannot log in,Support Pipeline,Closed,2024-03-01 09:15,2024-03-01 17:45,08:30:00,00:45:10,Ann Lee,HIGH,Email\n"
+      "102,Refund,Support Pipeline,Waiting on contact,2024-03-02 10:00,,,01:10:00,Bob Ray,LOW,Chat\n"
+      "103,Bug,Support Pipeline,Closed,2024-03-03 11:00,2024-03-05 11:00,48:00:00,00:05:00,Ann Lee,MEDIUM,Form\n";
+  const json r = skpi::analysis::testing::analyze_text(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["mapping"]["first_response_time"], "Time to first agent reply (HH:mm:ss)");
+  EXPECT_EQ(r["mapping"]["resolution_time"], "Time to close (HH:mm:ss)");
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/mean"), (2710 + 4200 + 300) / 3.0);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/median"), 2710);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution/mean"), (30600 + 172800) / 2.0);  // the open ticket is excluded
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution/excluded_reasons/ticket.unresolved"), 1);
+}
+
 TEST(AnalysisVendors, TwilioCallLog) {
   const json r = analyze_fixture("vendors/twilio_calls.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);

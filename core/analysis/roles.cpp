@@ -155,7 +155,7 @@ constexpr TableRow header_rows[] = {
     {Role::first_response_at, 100, sec, false,
      "first reply at|first response at|first responded at|first replied at|initial response time|initial response at|"
      "conversation first response at|conversation_first_response_at|first response date|first reply date|"
-     "first agent reply at|first response|first reply|"
+     "first agent reply at|first response|first reply|issue responded|issue responded at|responded at|"
      "esimene vastus|esimese vastuse aeg|esmane vastus|ensimmäinen vastaus|ensimmainen vastaus|ensivastaus|ensimmäisen vastauksen aika|"
      "primul răspuns|primul raspuns|data primului răspuns|data primului raspuns|ilk yanıt|ilk yanit|ilk yanıt tarihi|ilk yanit tarihi|ilk cevap|"
      "أول رد|وقت أول رد|تاريخ أول رد|اول رد"},
@@ -757,7 +757,15 @@ namespace {
 // Session::State::replay_sample).
 [[gnu::noinline]] void consider_keywords(const Table& known, const std::string& normal, HeaderMatch& best) {
   const std::string padded = " " + normal + " ";
+  // "Customer Remarks", "Customer_City", "Client type": about the customer, not who the customer is.
+  static constexpr std::string_view not_identity[] = {" remark ", " remarks ", " comment ", " comments ", " feedback ",
+                                                      " note ",   " notes ",   " city ",    " country ",  " region ",
+                                                      " segment ", " type ",   " age ",     " gender ",   " since ",
+                                                      " tenure ", " text ",    " message ", " satisfaction ", " rating "};
+  const bool about_customer = std::any_of(std::begin(not_identity), std::end(not_identity),
+                                          [&](std::string_view word) { return padded.find(word) != std::string::npos; });
   for (const auto& [word, entry] : known.keywords) {
+    if (entry.role == Role::customer_id && about_customer) continue;
     if (contains_word(padded, word) && entry.priority > best.priority) best = HeaderMatch{entry.role, entry.priority, entry.unit};
   }
 }

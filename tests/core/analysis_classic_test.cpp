@@ -207,6 +207,27 @@ TEST(AnalysisClassic, DailyCallReportWithAverages) {
   expect_stable("classic/call_center_daily.csv");
 }
 
+TEST(AnalysisClassic, EcommerceCustomerServiceContacts) {
+  // Kaggle "eCommerce Customer Service Satisfaction": reported / responded timestamps day-first, a
+  // 1-5 CSAT score, agents; free-text "Customer Remarks" is no customer id (expected.py, section 9).
+  const json r = analyze_fixture("classic/ecommerce_customer_service.csv");
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "tickets");
+  EXPECT_EQ(r["mapping"]["created_at"], "Issue_reported at");
+  EXPECT_EQ(r["mapping"]["first_response_at"], "issue_responded");
+  EXPECT_EQ(r["mapping"]["rating"], "CSAT Score");
+  EXPECT_FALSE(r["mapping"].contains("customer_id"));
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/tickets/value"), 10);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/n"), 10);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/mean"), 22134);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/median"), 1680);
+  EXPECT_NEAR(at(r, "/metrics/first_response/p90"), 86886, 1e-6);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/csat/value"), 80);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/csat/mean"), 4.3);
+  EXPECT_EQ(r["metrics"]["agents"].size(), 10u);
+  expect_stable("classic/ecommerce_customer_service.csv");
+}
+
 TEST(AnalysisClassic, TwitterSupportThreadsGiveFirstResponseTimes) {
   // Customer Support on Twitter: an inbound tweet that answers nothing opens a thread (a ticket); the
   // earliest company tweet answering it is the first response (expected.py, section 7).

@@ -143,6 +143,7 @@ constexpr TableRow header_rows[] = {
     // ---- created
     {Role::created_at, 100, sec, false,
      "created at|created_at|created time|created|creation date|creation time|created date|date created|opened at|opened|"
+     "open time|opened time|"
      "open date|opened date|submitted at|conversation created at|conversation_created_at|reported at|date opened|"
      "ticket created at|create time|createdon|created on|create date|date/time opened|date/time created|created date/time|"
      "loodud|loomise aeg|loomise kuupäev|loomisaeg|avatud|avamise aeg|"
@@ -172,7 +173,7 @@ constexpr TableRow header_rows[] = {
     // ---- closed
     {Role::closed_at, 100, sec, false,
      "closed at|closed_at|closed time|closed|close date|closed date|date closed|conversation closed at|conversation_closed_at|"
-     "date/time closed|closed date/time|"
+     "date/time closed|closed date/time|close time|"
      "suletud|sulgemise aeg|sulgemise kuupäev|suljettu|sulkemisaika|sulkemispäivä|închis|inchis|data închiderii|data inchiderii|"
      "închis la|kapanış tarihi|kapanis tarihi|kapatılma tarihi|kapatilma tarihi|kapandı|"
      "تاريخ الإغلاق|وقت الإغلاق|تم الإغلاق"},
@@ -238,7 +239,8 @@ constexpr TableRow header_rows[] = {
     {Role::reopens, 100, sec, false,
      "reopens|reopen count|reopen_count|reopened count|times reopened|reopened|number of reopens|"
      "taasavamised|taasavamiste arv|uudelleenavaukset|redeschideri|yeniden açılma sayısı|yeniden acilma sayisi|مرات إعادة الفتح"},
-    {Role::reassignments, 100, sec, false, "reassignment count|reassignment_count|reassignments|group reassignments"},
+    {Role::reassignments, 100, sec, false,
+     "reassignment count|reassignment_count|reassignments|group reassignments|no of reassignments|number of reassignments"},
     {Role::agent_count, 100, sec, false, "assignee stations|agents involved|number of agents|agent count"},
     // ---- ready-made durations
     {Role::first_response_time, 100, minute, false,

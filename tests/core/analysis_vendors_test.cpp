@@ -104,6 +104,27 @@ TEST(AnalysisVendors, HubSpotDurationProperties) {
   EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution/excluded_reasons/ticket.unresolved"), 1);
 }
 
+TEST(AnalysisVendors, ItsmIncidentExport) {
+  // The Kaggle ITSM incident export (Open_Time / Resolved_Time / Close_Time, d/m/yyyy, decimal-comma
+  // handle hours in quotes). Resolution mean and median by Python's datetime: 49,472,904 s and 54,420,720 s.
+  const std::string text =
+      "CI_Name,Incident_ID,Status,Priority,Category,No_of_Reassignments,Open_Time,Reopen_Time,Resolved_Time,Close_Time,Handle_Time_hrs\n"
+      "SUB000508,IM0000004,Closed,4,incident,26,5/2/2012 13:32,,4/11/2013 13:50,4/11/2013 13:51,\"3871,691111\"\n"
+      "WBA000124,IM0000005,Closed,3,incident,33,12/3/2012 15:44,2/12/2013 12:31,2/12/2013 12:36,2/12/2013 12:36,\"4354,786389\"\n"
+      "DTA000024,IM0000006,Closed,NS,request for information,3,29/03/2012 12:36,,13/01/2014 15:12,13/01/2014 15:13,\"15,3425\"\n"
+      "WBA000124,IM0000011,Closed,4,incident,13,17/07/2012 11:49,,14/11/2013 09:31,14/11/2013 09:31,\"1,435833333\"\n"
+      "WBA000124,IM0000012,Closed,4,incident,2,10/8/2012 11:01,,8/11/2013 13:55,8/11/2013 13:55,\"19,9375\"\n";
+  const json r = skpi::analysis::testing::analyze_text(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "tickets");
+  EXPECT_EQ(r["mapping"]["created_at"], "Open_Time");
+  EXPECT_EQ(r["mapping"]["closed_at"], "Close_Time");
+  EXPECT_EQ(r["mapping"]["reassignments"], "No_of_Reassignments");
+  EXPECT_EQ(r["dialect"]["date_order"], "dmy");
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution/mean"), 49472904);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution/median"), 54420720);
+}
+
 TEST(AnalysisVendors, TwilioCallLog) {
   const json r = analyze_fixture("vendors/twilio_calls.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);

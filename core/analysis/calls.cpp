@@ -305,8 +305,9 @@ class CallProcessor final : public Processor {
     for (std::size_t i = 0; i < words.size(); ++i) {
       if (words[i] < '0' || words[i] > '9' || words[i - 1] != ' ') continue;
       std::size_t end = i;
-      while (end < words.size() && words[end] >= '0' && words[end] <= '9') ++end;
-      const double value = std::stod(words.substr(i, end - i));
+      double value = 0;  // digit by digit: a header of 400 digits must not throw
+      while (end < words.size() && words[end] >= '0' && words[end] <= '9') value = value * 10 + (words[end++] - '0');
+      if (value <= 0 || value > 86400) return 0;
       std::size_t unit = end;
       while (unit < words.size() && words[unit] == ' ') ++unit;
       const std::string rest = words.substr(unit);

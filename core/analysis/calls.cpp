@@ -42,7 +42,7 @@ struct CallAccumulator {
       weight += o.weight;
     }
   };
-  Weighted answer_speed, talk_time, waiting_time, service_level;
+  Weighted answer_speed, talk_time, hold_time, wrap_time, handle_time, waiting_time, service_level;
 
   void merge(const CallAccumulator& o) {
     rows += o.rows;
@@ -51,6 +51,9 @@ struct CallAccumulator {
     csat.merge(o.csat);
     answer_speed.merge(o.answer_speed);
     talk_time.merge(o.talk_time);
+    hold_time.merge(o.hold_time);
+    wrap_time.merge(o.wrap_time);
+    handle_time.merge(o.handle_time);
     waiting_time.merge(o.waiting_time);
     service_level.merge(o.service_level);
     offered += o.offered;
@@ -177,7 +180,8 @@ class CallProcessor final : public Processor {
     bool has[5] = {false, false, false, false, false};
     for (std::size_t i = 0; i < duration_columns_.size(); ++i) {
       if (duration_columns_[i] < 0) continue;
-      const Read read = read_duration(Context::cell(f, n, duration_columns_[i]), context_.decimal, duration_units_[i], durations[i]);
+      // Call times of two parts are m:ss ("4:05" of talk), not h:mm.
+      const Read read = read_duration(Context::cell(f, n, duration_columns_[i]), context_.decimal, duration_units_[i], durations[i], true);
       if (read == Read::ok) {
         if (durations[i] < 0) issues.cell(Reason::duration_negative, row, duration_columns_[i]);
         else has[i] = true;
@@ -322,16 +326,17 @@ class CallProcessor final : public Processor {
     Issues& issues = *context_.issues;
     auto duration = [&](int column, double unit, double& seconds) {
       if (column < 0) return false;
-      const Read read = read_duration(Context::cell(f, n, column), context_.decimal, unit, seconds);
+      const Read read = read_duration(Context::cell(f, n, column), context_.decimal, unit, seconds, true);
       if (read == Read::bad || (read == Read::ok && seconds < 0)) issues.cell(Reason::value_bad_duration, row, column);
       return read == Read::ok && seconds >= 0;
     };
     double seconds = 0;
     if (answered >= 0) {
       if (duration(duration_columns_[0], duration_units_[0], seconds)) a.answer_speed.add(seconds, answered);
-      // Talk time, else handle time.
-      if (duration(duration_columns_[1], duration_units_[1], seconds) || duration(duration_columns_[4], duration_units_[4], seconds))
-        a.talk_time.add(seconds, answered);
+      if (duration(duration_columns_[1], duration_units_[1], seconds)) a.talk_time.add(seconds, answered);
+      if (duration(duration_columns_[2], duration_units_[2], seconds)) a.hold_time.add(seconds, answered);
+      if (duration(duration_columns_[3], duration_units_[3], seconds)) a.wrap_time.add(seconds, answered);
+      if (duration(duration_columns_[4], duration_units_[4], seconds)) a.handle_time.add(seconds, answered);
     }
     if (duration(col_average_wait_, context_.mapping->unit(Role::avg_waiting_time), seconds)) a.waiting_time.add(seconds, offered);
     if (col_service_level_ >= 0) {
@@ -409,7 +414,23 @@ class CallProcessor final : public Processor {
                                      " calls (an interval report has no single calls: no median or p90)"}};
     };
     if (interval_file && a.answer_speed.weight > 0 && a.answered_waits.empty()) metrics["wait_time"] = weighted(a.answer_speed, "average speed of answer", "answered");
-    if (interval_file && a.talk_time.weight > 0 && a.handle_times.empty()) metrics["aht"] = weighted(a.talk_time, "average talk (handle) time", "answered");
+    if (interval_file && a.handle_times.empty()) {
+      // Handle time as written, else talk + hold + wrap (each the rows' average over answered calls).
+      if (a.handle_time.weight > 0) {
+        metrics["aht"] = weighted(a.handle_time, "average handle time", "answered");
+      } else if (a.talk_time.weight > 0) {
+        json aht = weighted(a.talk_time, "average talk time (plus hold and after-call work where the file has them)", "answered");
+        double mean = a.talk_time.sum / a.talk_time.weight;
+        json parts{{"talk_mean", number(mean)}};
+        if (a.hold_time.weight > 0) parts["hold_mean"] = number(a.hold_time.sum / a.hold_time.weight);
+        if (a.wrap_time.weight > 0) parts["wrap_mean"] = number(a.wrap_time.sum / a.wrap_time.weight);
+        if (a.hold_time.weight > 0) mean += a.hold_time.sum / a.hold_time.weight;
+        if (a.wrap_time.weight > 0) mean += a.wrap_time.sum / a.wrap_time.weight;
+        aht["mean"] = number(mean);
+        aht["parts"] = std::move(parts);
+        metrics["aht"] = std::move(aht);
+      }
+    }
     if (interval_file && a.waiting_time.weight > 0) metrics["waiting_time"] = weighted(a.waiting_time, "average waiting time", "offered");
     if (interval_file && a.service_level.weight > 0 && a.answered_waits.empty()) {
       json level{{"value", number(a.service_level.sum / a.service_level.weight)},

@@ -288,11 +288,13 @@ constexpr TableRow header_rows[] = {
      "time to answer|ringing time|speed of answer in seconds|speed of answer seconds|average speed of answer|asa|asa seconds|"
      "answer speed|seconds to answer|ooteaeg|odotusaika|timp de asteptare|bekleme süresi|bekleme suresi|وقت الانتظار|"
      // interval reports write the same as averages per row: "Answer Speed (AVG)"
-     "answer speed avg|answer speed average|avg answer speed|average answer speed|speed of answer avg|asa avg"},
+     "answer speed avg|answer speed average|avg answer speed|average answer speed|speed of answer avg|asa avg|"
+     // Avaya CMS interval reports
+     "avg speed ans"},
     {Role::talk_seconds, 100, sec, false,
      "talk seconds|talk time|talk duration|ser time|service time|conversation time|call duration|duration|"
      "avg talk duration|average talk duration|avg talk time|average talk time|talk duration avg|talk time avg|"
-     "talk duration average|talk time average|"
+     "talk duration average|talk time average|avg acd time|"
      "kõneaeg|puheaika|durata apel|görüşme süresi|gorusme suresi|مدة المكالمة"},
     {Role::hold_seconds, 100, sec, false, "hold seconds|hold time|on hold time|hold duration|ooteaeg kõne ajal|pitoaika"},
     {Role::wrap_seconds, 100, sec, false,
@@ -304,8 +306,8 @@ constexpr TableRow header_rows[] = {
     {Role::calls, 100, sec, false,
      "calls|call count|calls offered|offered|contacts|contacts offered|number of calls|arrivals|call volume|volume|incoming calls|inbound calls|"
      "kõned|kõnede arv|puhelut|puheluiden määrä|apeluri|număr apeluri|çağrılar|cagrilar|çağrı sayısı|cagri sayisi|عدد المكالمات|المكالمات"},
-    {Role::answered_calls, 100, sec, false, "answered|calls answered|answered calls|handled calls|calls handled"},
-    {Role::abandoned_calls, 100, sec, false, "abandoned|calls abandoned|abandoned calls|lost calls"},
+    {Role::answered_calls, 100, sec, false, "answered|calls answered|answered calls|handled calls|calls handled|acd calls"},
+    {Role::abandoned_calls, 100, sec, false, "abandoned|calls abandoned|abandoned calls|lost calls|aband calls"},
     // ---- transactions
     {Role::amount, 100, sec, false,
      "amount|revenue|total|price|value|dollar value|sales|order value|order total|total amount|payment|sum|net amount|"
@@ -395,7 +397,7 @@ constexpr TableRow header_rows[] = {
     {Role::wait_seconds, 100, sec, false, "queue duration"},
     {Role::talk_seconds, 100, sec, false, "agent agent interaction duration|agent interaction duration"},
     {Role::hold_seconds, 100, sec, false, "agent customer hold duration|customer hold duration"},
-    {Role::wrap_seconds, 100, sec, false, "agent after contact work duration|after contact work duration"},
+    {Role::wrap_seconds, 100, sec, false, "agent after contact work duration|after contact work duration|avg acw time|avg wrap time|average wrap time"},
     {Role::agent, 100, sec, false, "agent username|agent user name"},
     {Role::group, 100, sec, false, "queue name"},
     {Role::none, 100, sec, false, "agent number of holds|number of holds|agent longest hold duration|queue enqueue timestamp|"

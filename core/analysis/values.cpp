@@ -221,7 +221,7 @@ Read read_money(std::string_view text, char decimal, double& out, std::string* c
   return Read::ok;
 }
 
-Read read_duration(std::string_view text, char decimal, double unit_seconds, double& out_seconds) {
+Read read_duration(std::string_view text, char decimal, double unit_seconds, double& out_seconds, bool minutes_first) {
   if (text.empty()) return Read::missing;
   double number = 0;
   if (fast_number(text, decimal, number)) {
@@ -257,7 +257,8 @@ Read read_duration(std::string_view text, char decimal, double unit_seconds, dou
       start = stop + 1;
     }
     if (count < 2) return Read::bad;
-    const double seconds = days * 86400 + parts[0] * 3600 + parts[1] * 60 + (count == 3 ? parts[2] : 0);
+    const double seconds = count == 2 && minutes_first ? days * 86400 + parts[0] * 60 + parts[1]
+                                                       : days * 86400 + parts[0] * 3600 + parts[1] * 60 + (count == 3 ? parts[2] : 0);
     out_seconds = negative ? -seconds : seconds;
     return Read::ok;
   }

@@ -103,8 +103,9 @@ inline std::string_view trim(std::string_view text) {
  *  (thousands separators, exponents, NBSP) goes through csv::parse_number. Missing markers are missing. */
 Read read_number(std::string_view text, char decimal, double& out);
 
-/** A duration cell: a number of `unit_seconds` units, or h:mm[:ss] / d.hh:mm:ss. */
-Read read_duration(std::string_view text, char decimal, double unit_seconds, double& out_seconds);
+/** A duration cell: a number of `unit_seconds` units, or h:mm[:ss] / d.hh:mm:ss. With
+ *  `minutes_first`, two parts are m:ss, as call-centre tools write waits and talk times ("4:05"). */
+Read read_duration(std::string_view text, char decimal, double unit_seconds, double& out_seconds, bool minutes_first = false);
 
 /** An amount of money: a number, or a number with a currency sign or ISO code before or after it
  *  ("$1,234.50", "USD 12.00", "1 234,50 €", "12,00 kr", "-$5", "$-5", accounting "($5.00)" = -5).

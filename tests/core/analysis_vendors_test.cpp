@@ -125,6 +125,30 @@ TEST(AnalysisVendors, ItsmIncidentExport) {
   EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution/median"), 54420720);
 }
 
+TEST(AnalysisVendors, AvayaCmsIntervalReport) {
+  // An Avaya CMS split/skill interval report: averages per half hour, two-part times as m:ss. By hand:
+  // ASA (18x37 + 25x50 + 12x60) / 147 = 2636 / 147 s; talk 36345 / 147 s; after-call work 6565 / 147 s.
+  const std::string text =
+      "Interval,Calls Offered,ACD Calls,Aband Calls,Avg Speed Ans,Avg ACD Time,Avg ACW Time,% Within Service Level\n"
+      "2024-03-01 08:00,40,37,3,0:18,4:05,0:45,82%\n"
+      "2024-03-01 08:30,55,50,5,0:25,4:20,0:50,75%\n"
+      "2024-03-01 09:00,62,60,2,0:12,3:58,0:40,90%\n";
+  const json r = skpi::analysis::testing::analyze_text(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "calls");
+  EXPECT_EQ(r["mapping"]["answered_calls"], "ACD Calls");
+  EXPECT_EQ(r["mapping"]["abandoned_calls"], "Aband Calls");
+  EXPECT_EQ(r["mapping"]["wait_seconds"], "Avg Speed Ans");
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/offered/value"), 157);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/answered/value"), 147);
+  EXPECT_NEAR(at(r, "/metrics/wait_time/mean"), 2636.0 / 147, 1e-9);
+  EXPECT_NEAR(at(r, "/metrics/aht/parts/talk_mean"), 36345.0 / 147, 1e-9);
+  EXPECT_NEAR(at(r, "/metrics/aht/parts/wrap_mean"), 6565.0 / 147, 1e-9);
+  EXPECT_NEAR(at(r, "/metrics/aht/mean"), (36345.0 + 6565.0) / 147, 1e-9);
+  EXPECT_NEAR(at(r, "/metrics/service_level/value"), (82 * 40 + 75 * 55 + 90 * 62) / 157.0, 1e-9);
+  EXPECT_TRUE(r["metrics"]["service_level"]["threshold_seconds"].is_null());  // the header names none
+}
+
 TEST(AnalysisVendors, TwilioCallLog) {
   const json r = analyze_fixture("vendors/twilio_calls.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);

@@ -826,6 +826,17 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
   if (has(Role::customer_id) && has(Role::created_at) && !has(Role::start_date) && (has(Role::churned) || has(Role::end_date)) &&
       !has(Role::first_response_at) && !has(Role::resolved_at) && !has(Role::status))
     move_role(mapping, Role::created_at, Role::start_date);
+  // "Answer" / "Abandon" count calls only in an interval report (beside "Offer"); elsewhere, a
+  // survey's answers say nothing of calls.
+  for (Role role : {Role::answered_calls, Role::abandoned_calls}) {
+    if (!has(role) || has(Role::calls)) continue;
+    const int index = mapping.column(role);
+    const std::string header = normalize_header(mapping.columns[static_cast<std::size_t>(index)].name);
+    if (header == "answer" || header == "abandon") {
+      unassign(mapping, role);
+      mapping.columns[static_cast<std::size_t>(index)].note = "not read as a call count: the file counts no offered calls";
+    }
+  }
   Kind kind = Kind::table;
   std::string reason;
   if (options.kind != Kind::automatic) {

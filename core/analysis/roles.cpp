@@ -294,12 +294,12 @@ constexpr TableRow header_rows[] = {
     {Role::talk_seconds, 100, sec, false,
      "talk seconds|talk time|talk duration|ser time|service time|conversation time|call duration|duration|"
      "avg talk duration|average talk duration|avg talk time|average talk time|talk duration avg|talk time avg|"
-     "talk duration average|talk time average|avg acd time|"
+     "talk duration average|talk time average|avg acd time|avg talk|"
      "kõneaeg|puheaika|durata apel|görüşme süresi|gorusme suresi|مدة المكالمة"},
-    {Role::hold_seconds, 100, sec, false, "hold seconds|hold time|on hold time|hold duration|ooteaeg kõne ajal|pitoaika"},
+    {Role::hold_seconds, 100, sec, false, "hold seconds|hold time|on hold time|hold duration|ooteaeg kõne ajal|pitoaika|avg hold|avg hold time"},
     {Role::wrap_seconds, 100, sec, false,
      "wrap seconds|wrap time|wrap up time|wrapup time|wrap-up time|after call work|acw|after call work time|järeltöö|jälkityö"},
-    {Role::handle_seconds, 100, sec, false, "handle time|handling time|handle seconds|aht|käsittelyaika|töötlusaeg"},
+    {Role::handle_seconds, 100, sec, false, "handle time|handling time|handle seconds|aht|käsittelyaika|töötlusaeg|avg handle|avg handle time"},
     {Role::outcome, 100, sec, false,
      "outcome|call outcome|call status|call result|result|disposition|call disposition|tulemus|tulos|rezultat|sonuç|sonuc|النتيجة النهائية|"
      "answered y n|answered yes no|is answered|was answered|call answered"},
@@ -308,6 +308,11 @@ constexpr TableRow header_rows[] = {
      "kõned|kõnede arv|puhelut|puheluiden määrä|apeluri|număr apeluri|çağrılar|cagrilar|çağrı sayısı|cagri sayisi|عدد المكالمات|المكالمات"},
     {Role::answered_calls, 100, sec, false, "answered|calls answered|answered calls|handled calls|calls handled|acd calls"},
     {Role::abandoned_calls, 100, sec, false, "abandoned|calls abandoned|abandoned calls|lost calls|aband calls"},
+    // Genesys Cloud queue performance exports: Offer, Answer, Abandon per interval (only beside Offer:
+    // a survey's "Answer" column is no call count)
+    {Role::calls, 100, sec, false, "offer"},
+    {Role::answered_calls, 60, sec, false, "answer"},
+    {Role::abandoned_calls, 60, sec, false, "abandon"},
     // ---- transactions
     {Role::amount, 100, sec, false,
      "amount|revenue|total|price|value|dollar value|sales|order value|order total|total amount|payment|sum|net amount|"
@@ -397,7 +402,7 @@ constexpr TableRow header_rows[] = {
     {Role::wait_seconds, 100, sec, false, "queue duration"},
     {Role::talk_seconds, 100, sec, false, "agent agent interaction duration|agent interaction duration"},
     {Role::hold_seconds, 100, sec, false, "agent customer hold duration|customer hold duration"},
-    {Role::wrap_seconds, 100, sec, false, "agent after contact work duration|after contact work duration|avg acw time|avg wrap time|average wrap time"},
+    {Role::wrap_seconds, 100, sec, false, "agent after contact work duration|after contact work duration|avg acw time|avg wrap time|average wrap time|avg acw"},
     {Role::agent, 100, sec, false, "agent username|agent user name"},
     {Role::group, 100, sec, false, "queue name"},
     {Role::none, 100, sec, false, "agent number of holds|number of holds|agent longest hold duration|queue enqueue timestamp|"

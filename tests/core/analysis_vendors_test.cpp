@@ -149,6 +149,30 @@ TEST(AnalysisVendors, AvayaCmsIntervalReport) {
   EXPECT_TRUE(r["metrics"]["service_level"]["threshold_seconds"].is_null());  // the header names none
 }
 
+TEST(AnalysisVendors, GenesysQueuePerformanceExport) {
+  // Genesys Cloud queue performance: Offer / Answer / Abandon per interval with ASA, AHT (seconds) and
+  // the talk / hold / ACW parts. By hand: ASA (18x37 + 25x50) / 87, AHT (290x37 + 310x50) / 87.
+  const std::string text =
+      "Interval Start,Interval End,Queue,Media Type,Offer,Answer,Abandon,Abandon %,ASA,AHT,Avg Talk,Avg Hold,Avg ACW,Service Level %\n"
+      "2024-03-01T08:00:00Z,2024-03-01T08:30:00Z,Support,voice,40,37,3,7.5%,18,290,245,0,45,82%\n"
+      "2024-03-01T08:30:00Z,2024-03-01T09:00:00Z,Support,voice,55,50,5,9.1%,25,310,260,0,50,75%\n";
+  const json r = skpi::analysis::testing::analyze_text(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "calls");
+  EXPECT_EQ(r["mapping"]["calls"], "Offer");
+  EXPECT_EQ(r["mapping"]["answered_calls"], "Answer");
+  EXPECT_EQ(r["mapping"]["abandoned_calls"], "Abandon");
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/offered/value"), 95);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/abandoned/value"), 8);
+  EXPECT_NEAR(at(r, "/metrics/wait_time/mean"), (18.0 * 37 + 25 * 50) / 87, 1e-9);
+  EXPECT_NEAR(at(r, "/metrics/aht/mean"), (290.0 * 37 + 310 * 50) / 87, 1e-9);
+  // "Answer" outside an interval report (a survey's answers) is no call count.
+  const json survey = skpi::analysis::testing::analyze_text("Respondent,Question,Answer\n1,Recommend (0-10),9\n2,Recommend (0-10),6\n");
+  ASSERT_TRUE(survey["ok"].get<bool>());
+  EXPECT_NE(survey["kind"], "calls");
+  EXPECT_FALSE(survey["mapping"].contains("answered_calls"));
+}
+
 TEST(AnalysisVendors, TwilioCallLog) {
   const json r = analyze_fixture("vendors/twilio_calls.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);

@@ -391,7 +391,7 @@ constexpr TableRow header_rows[] = {
      "receipt no|receipt number|transaction id|arve number|arve nr|laskun numero|fatura no|رقم الفاتورة"},
     {Role::customer_id, 60, sec, false, "email|e-mail"},
     // ---- calls: direction (Twilio "inbound" / "outbound-api", "Incoming" / "Outgoing")
-    {Role::direction, 100, sec, false, "direction|call direction|call_direction|inbound outbound"},
+    {Role::direction, 100, sec, false, "direction|call direction|call_direction|inbound outbound|call type"},
     // ---- Amazon Connect contact trace records flattened to CSV (nested fields joined with '.':
     // "Queue.Duration", "Agent.AgentInteractionDuration"); durations are seconds. A contact that never
     // reached an agent has no Agent.ConnectedToAgentTimestamp.

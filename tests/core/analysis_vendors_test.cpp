@@ -173,6 +173,28 @@ TEST(AnalysisVendors, GenesysQueuePerformanceExport) {
   EXPECT_FALSE(survey["mapping"].contains("answered_calls"));
 }
 
+TEST(AnalysisVendors, Five9CallLog) {
+  // A Five9-style call log: CALL TYPE says inbound or outbound, ABANDONED is 0/1 per call, times h:mm:ss.
+  // The outbound call is left out: 3 offered, 2 answered; waits 18 and 25 s; 1 of 3 within 20 s.
+  const std::string text =
+      "CALL ID,DATE,TIME,CAMPAIGN,CALL TYPE,AGENT NAME,DISPOSITION,QUEUE WAIT TIME,TALK TIME,HOLD TIME,AFTER CALL WORK TIME,HANDLE TIME,ABANDONED\n"
+      "1001,2024/03/01,08:01:10,Support,Inbound,Ann Lee,Resolved,0:00:18,0:04:05,0:00:00,0:00:45,0:04:50,0\n"
+      "1002,2024/03/01,08:03:40,Support,Inbound,,Abandon,0:01:10,0:00:00,0:00:00,0:00:00,0:00:00,1\n"
+      "1003,2024/03/01,08:05:00,Support,Outbound,Bob Ray,Callback,0:00:00,0:02:00,0:00:00,0:00:30,0:02:30,0\n"
+      "1004,2024/03/01,08:07:30,Support,Inbound,Bob Ray,Resolved,0:00:25,0:03:00,0:00:20,0:00:40,0:04:00,0\n";
+  const json r = skpi::analysis::testing::analyze_text(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "calls");
+  EXPECT_EQ(r["mapping"]["direction"], "CALL TYPE");
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/offered/value"), 3);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/answered/value"), 2);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/abandoned/value"), 1);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/wait_time/mean"), 21.5);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/aht/mean"), (290 + 240) / 2.0);
+  EXPECT_NEAR(at(r, "/metrics/service_level/value"), 100.0 / 3, 1e-9);
+  EXPECT_DOUBLE_EQ(at(r, "/rows/reasons/call.outbound"), 1);
+}
+
 TEST(AnalysisVendors, TwilioCallLog) {
   const json r = analyze_fixture("vendors/twilio_calls.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);

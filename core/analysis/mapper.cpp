@@ -134,12 +134,14 @@ int classic_three_point(const std::string& word) {
 int worded_rating(std::string_view value) {
   const std::string word = lower_ascii(value);
   if (word.empty()) return 0;
-  if (one_of(word, {"extremely satisfied", "very satisfied", "completely satisfied", "strongly agree", "excellent", "very good"})) return 5;
-  if (one_of(word, {"satisfied", "somewhat satisfied", "agree"})) return 4;
+  // Freshdesk's five faces: Extremely happy .. Extremely unhappy.
+  if (one_of(word, {"extremely satisfied", "very satisfied", "completely satisfied", "strongly agree", "excellent", "very good",
+                    "extremely happy", "very happy"})) return 5;
+  if (one_of(word, {"satisfied", "somewhat satisfied", "agree", "happy"})) return 4;
   if (one_of(word, {"neutral", "neither satisfied nor dissatisfied", "neither", "neither agree nor disagree", "average"})) return 3;
-  if (one_of(word, {"dissatisfied", "unsatisfied", "somewhat dissatisfied", "disagree", "poor"})) return 2;
+  if (one_of(word, {"dissatisfied", "unsatisfied", "somewhat dissatisfied", "disagree", "poor", "unhappy"})) return 2;
   if (one_of(word, {"extremely dissatisfied", "very dissatisfied", "extremely unsatisfied", "very unsatisfied", "strongly disagree",
-                    "very poor", "terrible"}))
+                    "very poor", "terrible", "extremely unhappy", "very unhappy"}))
     return 1;
   return classic_three_point(word);
 }

@@ -195,6 +195,23 @@ TEST(AnalysisVendors, Five9CallLog) {
   EXPECT_DOUBLE_EQ(at(r, "/rows/reasons/call.outbound"), 1);
 }
 
+TEST(AnalysisVendors, FreshdeskSatisfactionFaces) {
+  // Freshdesk's five faces read as 5..1: Extremely Happy 5, Happy 4, Neutral 3, Extremely Unhappy 1.
+  const std::string text =
+      "Ticket ID,Survey Question,Rating,Feedback,Agent,Group,Created Time\n"
+      "11,Overall satisfaction?,Extremely Happy,,Ann Lee,Support,2024-03-01 10:00:00\n"
+      "12,Overall satisfaction?,Happy,ok,Bob Ray,Support,2024-03-02 10:00:00\n"
+      "13,Overall satisfaction?,Neutral,,Ann Lee,Billing,2024-03-03 10:00:00\n"
+      "14,Overall satisfaction?,Extremely Unhappy,slow,Bob Ray,Support,2024-03-04 10:00:00\n";
+  const json r = skpi::analysis::testing::analyze_text(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "survey");
+  EXPECT_EQ(r["mapping"]["rating"], "Rating");
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/csat/value"), 50);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/csat/mean"), 3.25);
+  EXPECT_EQ(r["metrics"]["csat"]["scale"], "1-5");
+}
+
 TEST(AnalysisVendors, TwilioCallLog) {
   const json r = analyze_fixture("vendors/twilio_calls.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);

@@ -404,6 +404,15 @@ constexpr TableRow header_rows[] = {
     {Role::hold_seconds, 100, sec, false, "agent customer hold duration|customer hold duration"},
     {Role::wrap_seconds, 100, sec, false, "agent after contact work duration|after contact work duration|avg acw time|avg wrap time|average wrap time|avg acw"},
     {Role::agent, 100, sec, false, "agent username|agent user name"},
+    // ---- Intercom API conversations flattened to CSV (conversation statistics in seconds / Unix times)
+    {Role::first_response_time, 100, sec, false, "time to admin reply|statistics.time_to_admin_reply"},
+    {Role::resolution_time, 100, sec, false, "time to last close|statistics.time_to_last_close"},
+    {Role::resolution_time, 90, sec, false, "time to first close|statistics.time_to_first_close"},
+    {Role::first_response_at, 100, sec, false, "first admin reply at|statistics.first_admin_reply_at"},
+    {Role::closed_at, 100, sec, false, "last close at|statistics.last_close_at"},
+    {Role::reopens, 100, sec, false, "count reopens|statistics.count_reopens"},
+    {Role::agent, 90, sec, false, "admin assignee id|admin_assignee_id"},
+    {Role::channel, 90, sec, false, "source type|source.type|source.delivered_as"},
     {Role::group, 100, sec, false, "queue name"},
     {Role::none, 100, sec, false, "agent number of holds|number of holds|agent longest hold duration|queue enqueue timestamp|"
                                   "queue dequeue timestamp|connected to system timestamp|disconnect reason"},

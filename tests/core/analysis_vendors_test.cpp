@@ -212,6 +212,24 @@ TEST(AnalysisVendors, FreshdeskSatisfactionFaces) {
   EXPECT_EQ(r["metrics"]["csat"]["scale"], "1-5");
 }
 
+TEST(AnalysisVendors, IntercomApiConversationsFlattened) {
+  // Intercom API conversations flattened to CSV: statistics in seconds, Unix creation times.
+  const std::string text =
+      "id,created_at,state,admin_assignee_id,conversation_rating.rating,statistics.time_to_assignment,"
+      "statistics.time_to_admin_reply,statistics.time_to_first_close,statistics.count_reopens,statistics.count_conversation_parts,source.type\n"
+      "1,1709284500,closed,7001,5,30,120,3600,0,6,email\n"
+      "2,1709288100,open,7002,,60,400,,1,3,conversation\n"
+      "3,1709291700,closed,7001,2,10,50,86400,0,9,conversation\n";
+  const json r = skpi::analysis::testing::analyze_text(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "tickets");
+  EXPECT_EQ(r["mapping"]["first_response_time"], "statistics.time_to_admin_reply");
+  EXPECT_EQ(r["mapping"]["resolution_time"], "statistics.time_to_first_close");
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/first_response/mean"), (120 + 400 + 50) / 3.0);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/resolution/mean"), (3600 + 86400) / 2.0);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/csat/value"), 50);
+}
+
 TEST(AnalysisVendors, TwilioCallLog) {
   const json r = analyze_fixture("vendors/twilio_calls.csv");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);

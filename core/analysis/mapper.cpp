@@ -801,6 +801,16 @@ bool qa_signal(const Mapping& mapping) {
 
 }  // namespace
 
+// Only an id and a date are mapped, and the sample shows ids again: a log of who bought when.
+bool purchase_log(const std::vector<ColumnProfile>& profiles, const Mapping& mapping) {
+  std::size_t mapped = 0;
+  for (const MappedColumn& column : mapping.columns) mapped += column.role != Role::none;
+  const auto index = static_cast<std::size_t>(mapping.column(Role::ticket_id));
+  if (mapped != 2 || index >= profiles.size()) return false;
+  const ColumnProfile& id = profiles[index];
+  return id.values >= 4 && id.repeated * 5 >= id.values;  // a fifth of the rows or more repeat an id
+}
+
 void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& options, Mapping& mapping) {
   auto has = [&](Role role) { return mapping.has(role); };
   auto names = [&](std::initializer_list<Role> roles) {
@@ -900,6 +910,13 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
   } else if (has(Role::score) && !has(Role::customer_id)) {
     kind = Kind::survey;
     reason = "a score column";
+  } else if (!ticket_start && has(Role::ticket_id) && has(Role::date) && purchase_log(profiles, mapping)) {
+    // "date,id" with ids that come back (lifetimes' example_transactions.csv): who bought when. As
+    // tickets it would be an event log whose last row is each ticket's creation, which means nothing.
+    move_role(mapping, Role::ticket_id, Role::customer_id);
+    kind = Kind::transactions;
+    reason = "an id that comes back on other dates and nothing else (" + names({Role::customer_id, Role::date}) +
+             "): a purchase log without amounts (customers, repeat customers, churn and retention; no revenue)";
   } else if (ticket_start || (has(Role::ticket_id) && has(Role::date))) {
     kind = Kind::tickets;
     reason = "ticket creation dates only (volume and backlog)";
@@ -970,7 +987,7 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
       case Kind::tickets: need(has(Role::created_at) || has(Role::date), "creation time"); break;
       case Kind::survey: need(survey_measure || has(Role::score), "score"); break;
       case Kind::calls: need(has(Role::outcome) || has(Role::calls) || has(Role::wait_seconds) || has(Role::talk_seconds) || has(Role::date) || has(Role::created_at), "call"); break;
-      case Kind::transactions: need(has(Role::customer_id) && (has(Role::amount) || has(Role::unit_price)), "customer and amount"); break;
+      case Kind::transactions: need(has(Role::customer_id) && (has(Role::amount) || has(Role::unit_price) || has(Role::date)), "customer and amount or date"); break;
       case Kind::qa: need(has(Role::score) || !mapping.criteria.empty(), "score"); break;
       case Kind::aggregate: need(has(Role::conversations), "conversations count"); break;
       default: break;

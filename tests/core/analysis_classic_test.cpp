@@ -228,6 +228,28 @@ TEST(AnalysisClassic, EcommerceCustomerServiceContacts) {
   expect_stable("classic/ecommerce_customer_service.csv");
 }
 
+TEST(AnalysisClassic, PurchaseLogWithoutAmounts) {
+  // lifetimes' example_transactions.csv ("date,id"): ids come back on other dates, so it is who bought
+  // when. By hand: customers 0..4; 2 and 3 bought twice or more (40%); monthly retention Mar->Apr {2}
+  // of {0,2,3}, Apr->May {2} of {2,4}, May->Jun none of {1,2}: 2 of 7.
+  const std::string text =
+      "date,id\n2014-03-08 00:00:00,0\n2014-05-21 00:00:00,1\n2014-03-14 00:00:00,2\n2014-04-09 00:00:00,2\n"
+      "2014-05-21 00:00:00,2\n2014-03-08 00:00:00,3\n2014-06-15 00:00:00,3\n2014-04-02 00:00:00,4\n";
+  const json r = skpi::analysis::testing::analyze_text(text);
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump(2);
+  EXPECT_EQ(r["kind"], "transactions");
+  EXPECT_EQ(r["mapping"]["customer_id"], "id");
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/customers/value"), 5);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/transactions/value"), 8);
+  EXPECT_DOUBLE_EQ(at(r, "/metrics/repeat_customers/value"), 40);
+  EXPECT_NEAR(at(r, "/metrics/retention/value"), 200.0 / 7, 1e-9);
+  EXPECT_FALSE(r["metrics"].contains("revenue"));
+  // Unique ids with dates stay ticket creation dates.
+  const json tickets = skpi::analysis::testing::analyze_text("date,id\n2014-03-08,1\n2014-03-09,2\n2014-03-09,3\n2014-03-10,4\n");
+  ASSERT_TRUE(tickets["ok"].get<bool>());
+  EXPECT_EQ(tickets["kind"], "tickets");
+}
+
 TEST(AnalysisClassic, TwitterSupportThreadsGiveFirstResponseTimes) {
   // Customer Support on Twitter: an inbound tweet that answers nothing opens a thread (a ticket); the
   // earliest company tweet answering it is the first response (expected.py, section 7).

@@ -41,6 +41,7 @@ struct CallAccumulator {
       sum += o.sum;
       weight += o.weight;
     }
+    double mean() const { return sum / weight; }
   };
   Weighted answer_speed, talk_time, hold_time, wrap_time, handle_time, waiting_time, service_level;
 
@@ -179,15 +180,7 @@ class CallProcessor final : public Processor {
     double durations[5];
     bool has[5] = {false, false, false, false, false};
     for (std::size_t i = 0; i < duration_columns_.size(); ++i) {
-      if (duration_columns_[i] < 0) continue;
-      // Call times of two parts are m:ss ("4:05" of talk), not h:mm.
-      const Read read = read_duration(Context::cell(f, n, duration_columns_[i]), context_.decimal, duration_units_[i], durations[i], true);
-      if (read == Read::ok) {
-        if (durations[i] < 0) issues.cell(Reason::duration_negative, row, duration_columns_[i]);
-        else has[i] = true;
-      } else if (read == Read::bad) {
-        issues.cell(Reason::value_bad_duration, row, duration_columns_[i]);
-      }
+      has[i] = read_call_time(f, n, row, duration_columns_[i], duration_units_[i], durations[i]);
     }
     int outcome = 0;
     if (col_outcome_ >= 0) {
@@ -320,16 +313,21 @@ class CallProcessor final : public Processor {
     return 0;
   }
 
+  // A call time (two parts are m:ss: "4:05" of talk, not h:mm); false when absent, bad or negative,
+  // the last two counted.
+  bool read_call_time(const std::string_view* f, std::size_t n, std::uint64_t row, int column, double unit, double& seconds) {
+    if (column < 0) return false;
+    const Read read = read_duration(Context::cell(f, n, column), context_.decimal, unit, seconds, true);
+    if (read == Read::bad) context_.issues->cell(Reason::value_bad_duration, row, column);
+    else if (read == Read::ok && seconds < 0) context_.issues->cell(Reason::duration_negative, row, column);
+    return read == Read::ok && seconds >= 0;
+  }
+
   // Averages per row of an interval report, weighted by the calls they average over.
   void add_interval_averages(CallAccumulator& a, const std::string_view* f, std::size_t n, std::uint64_t row, double offered,
                              double answered) {
     Issues& issues = *context_.issues;
-    auto duration = [&](int column, double unit, double& seconds) {
-      if (column < 0) return false;
-      const Read read = read_duration(Context::cell(f, n, column), context_.decimal, unit, seconds, true);
-      if (read == Read::bad || (read == Read::ok && seconds < 0)) issues.cell(Reason::value_bad_duration, row, column);
-      return read == Read::ok && seconds >= 0;
-    };
+    auto duration = [&](int column, double unit, double& seconds) { return read_call_time(f, n, row, column, unit, seconds); };
     double seconds = 0;
     if (answered >= 0) {
       if (duration(duration_columns_[0], duration_units_[0], seconds)) a.answer_speed.add(seconds, answered);
@@ -407,7 +405,7 @@ class CallProcessor final : public Processor {
     }
     // Interval reports: the rows' averages, weighted (no single waits or talk times: no median).
     auto weighted = [&](const CallAccumulator::Weighted& w, const char* what, const char* weight) {
-      return json{{"mean", number(w.sum / w.weight)},
+      return json{{"mean", number(w.mean())},
                   {"n", number(w.weight)},
                   {"unit", "seconds"},
                   {"definition", std::string("mean of the rows' ") + what + ", weighted by their " + weight +
@@ -420,12 +418,16 @@ class CallProcessor final : public Processor {
         metrics["aht"] = weighted(a.handle_time, "average handle time", "answered");
       } else if (a.talk_time.weight > 0) {
         json aht = weighted(a.talk_time, "average talk time (plus hold and after-call work where the file has them)", "answered");
-        double mean = a.talk_time.sum / a.talk_time.weight;
+        double mean = a.talk_time.mean();
         json parts{{"talk_mean", number(mean)}};
-        if (a.hold_time.weight > 0) parts["hold_mean"] = number(a.hold_time.sum / a.hold_time.weight);
-        if (a.wrap_time.weight > 0) parts["wrap_mean"] = number(a.wrap_time.sum / a.wrap_time.weight);
-        if (a.hold_time.weight > 0) mean += a.hold_time.sum / a.hold_time.weight;
-        if (a.wrap_time.weight > 0) mean += a.wrap_time.sum / a.wrap_time.weight;
+        if (a.hold_time.weight > 0) {
+          parts["hold_mean"] = number(a.hold_time.mean());
+          mean += a.hold_time.mean();
+        }
+        if (a.wrap_time.weight > 0) {
+          parts["wrap_mean"] = number(a.wrap_time.mean());
+          mean += a.wrap_time.mean();
+        }
         aht["mean"] = number(mean);
         aht["parts"] = std::move(parts);
         metrics["aht"] = std::move(aht);
@@ -433,7 +435,7 @@ class CallProcessor final : public Processor {
     }
     if (interval_file && a.waiting_time.weight > 0) metrics["waiting_time"] = weighted(a.waiting_time, "average waiting time", "offered");
     if (interval_file && a.service_level.weight > 0 && a.answered_waits.empty()) {
-      json level{{"value", number(a.service_level.sum / a.service_level.weight)},
+      json level{{"value", number(a.service_level.mean())},
                  {"n", number(a.service_level.weight)},
                  {"threshold_seconds", service_level_threshold_ > 0 ? json(number(service_level_threshold_)) : json(nullptr)},
                  {"definition", "mean of the rows' service level, weighted by their offered calls (each row's own definition)"}};

@@ -68,9 +68,7 @@ class ReplyThreads {
  public:
   explicit ReplyThreads(Context& context, Dictionary& agents);
 
-  static bool applies(const Mapping& mapping) {
-    return mapping.has(Role::message_id) && mapping.has(Role::reply_to) && (mapping.has(Role::inbound) || mapping.has(Role::author_type));
-  }
+  static bool applies(const Mapping& mapping) { return reply_log(mapping); }
 
   /** One row; `record` holds what the ticket processor read from it (creation time, texts). */
   void add(const std::string_view* fields, std::size_t count, std::uint64_t row, const TicketRecord& record);
@@ -115,7 +113,7 @@ class ReplyThreads {
   std::vector<std::uint32_t> opening_ids_;
   std::vector<Reply> first_replies_;  // by message id: the earliest company reply to it
   std::uint64_t customer_messages_ = 0, company_messages_ = 0, follow_ups_ = 0, unknown_direction_ = 0,
-                no_id_ = 0, answered_ = 0, replies_to_openings_ = 0;
+                no_id_ = 0, answered_ = 0;
 };
 
 }  // namespace skpi::analysis

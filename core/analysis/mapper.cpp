@@ -400,6 +400,14 @@ void unassign(Mapping& mapping, Role role) {
   mapping.column_of[static_cast<std::size_t>(role)] = -1;
 }
 
+// Unassigns a role and says on its column why it is not used.
+void unassign(Mapping& mapping, Role role, std::string why) {
+  const int index = mapping.column(role);
+  if (index < 0) return;
+  unassign(mapping, role);
+  mapping.columns[static_cast<std::size_t>(index)].note = std::move(why);
+}
+
 void move_role(Mapping& mapping, Role from, Role to) {
   const int index = mapping.column(from);
   if (index < 0 || mapping.has(to)) return;
@@ -799,8 +807,6 @@ bool qa_signal(const Mapping& mapping) {
   return false;
 }
 
-}  // namespace
-
 // Only an id and a date are mapped, and the sample shows ids again: a log of who bought when.
 bool purchase_log(const std::vector<ColumnProfile>& profiles, const Mapping& mapping) {
   std::size_t mapped = 0;
@@ -809,6 +815,12 @@ bool purchase_log(const std::vector<ColumnProfile>& profiles, const Mapping& map
   if (mapped != 2 || index >= profiles.size()) return false;
   const ColumnProfile& id = profiles[index];
   return id.values >= 4 && id.repeated * 5 >= id.values;  // a fifth of the rows or more repeat an id
+}
+
+}  // namespace
+
+bool reply_log(const Mapping& mapping) {
+  return mapping.has(Role::message_id) && mapping.has(Role::reply_to) && (mapping.has(Role::inbound) || mapping.has(Role::author_type));
 }
 
 void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& options, Mapping& mapping) {
@@ -844,10 +856,7 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
     if (!has(role) || has(Role::calls)) continue;
     const int index = mapping.column(role);
     const std::string header = normalize_header(mapping.columns[static_cast<std::size_t>(index)].name);
-    if (header == "answer" || header == "abandon") {
-      unassign(mapping, role);
-      mapping.columns[static_cast<std::size_t>(index)].note = "not read as a call count: the file counts no offered calls";
-    }
+    if (header == "answer" || header == "abandon") unassign(mapping, role, "not read as a call count: the file counts no offered calls");
   }
   Kind kind = Kind::table;
   std::string reason;
@@ -872,7 +881,7 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
     kind = Kind::calls;
     reason = has(Role::calls) ? "contacts counted per interval (" + names({Role::date, Role::created_at, Role::calls, Role::answered_calls, Role::abandoned_calls}) + ")"
                               : "a call outcome column (" + names({Role::outcome, Role::date, Role::created_at, Role::wait_seconds, Role::talk_seconds}) + ")";
-  } else if (has(Role::message_id) && has(Role::reply_to) && (has(Role::inbound) || has(Role::author_type)) && (ticket_start || has(Role::date))) {
+  } else if (reply_log(mapping) && (ticket_start || has(Role::date))) {
     kind = Kind::tickets;
     reason = "messages linked by replies (" + names({Role::message_id, Role::reply_to, Role::inbound, Role::author_type, Role::created_at, Role::date}) +
              "): a customer message that opens a thread is a ticket, and the first reply to it its first response";
@@ -928,11 +937,7 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
   // Roles that depend on the kind.
   // An "Inbound" / "Incoming" column says who wrote a message only in a reply-linked message log;
   // elsewhere it is something else (a count of inbound calls in an interval report, say).
-  if (has(Role::inbound) && !has(Role::reply_to)) {
-    const int index = mapping.column(Role::inbound);
-    unassign(mapping, Role::inbound);
-    mapping.columns[static_cast<std::size_t>(index)].note = "inbound / outbound: read only in message logs linked by replies";
-  }
+  if (!has(Role::reply_to)) unassign(mapping, Role::inbound, "inbound / outbound: read only in message logs linked by replies");
   if (kind == Kind::survey && !has(Role::nps) && !has(Role::rating) && !has(Role::ces) && has(Role::score)) {
     const int index = mapping.column(Role::score);
     const ColumnProfile* profile = static_cast<std::size_t>(index) < profiles.size() ? &profiles[static_cast<std::size_t>(index)] : nullptr;
@@ -953,11 +958,7 @@ void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& opti
       column.source = "values";
       column.note = "criterion, scale " + criterion.scale + (criterion.scale_source == "header" ? " (from the header)" : " (from the values)");
     }
-    if (!mapping.criteria.empty() && has(Role::score)) {
-      const int total = mapping.column(Role::score);
-      unassign(mapping, Role::score);
-      mapping.columns[static_cast<std::size_t>(total)].note = "the file's own total score; the IQS is computed from the criteria";
-    }
+    if (!mapping.criteria.empty()) unassign(mapping, Role::score, "the file's own total score; the IQS is computed from the criteria");
   }
   if (kind == Kind::qa && !has(Role::score) && has(Role::rating)) move_role(mapping, Role::rating, Role::score);
   if (kind == Kind::transactions && !has(Role::customer_id) && has(Role::ticket_id)) move_role(mapping, Role::ticket_id, Role::customer_id);

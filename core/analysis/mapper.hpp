@@ -124,6 +124,10 @@ struct Mapping {
 std::optional<Error> map_columns(const Sample& sample, const std::vector<ColumnProfile>& profiles, const Options& options,
                                  Mapping& mapping);
 
+/** A message log linked by replies: message ids, the message each row answers, and who wrote it
+ *  (an inbound flag or an author type), as Customer Support on Twitter. */
+bool reply_log(const Mapping& mapping);
+
 /** Kind from the mapped roles (or the option), with the reason in words. */
 void choose_kind(const std::vector<ColumnProfile>& profiles, const Options& options, Mapping& mapping);
 
